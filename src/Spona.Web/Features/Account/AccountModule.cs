@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Spona.Web.Platform.Identity;
+using Spona.Web.Platform.Localization;
+
+namespace Spona.Web.Features.Account;
+
+public static class AccountModule
+{
+    public static IServiceCollection AddAccountModule(this IServiceCollection services)
+    {
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
+        {
+            options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            options.Conventions.AllowAnonymousToPage("/Account/Setup");
+            options.Conventions.AllowAnonymousToPage("/Shared/Error");
+        });
+        return services;
+    }
+
+    public static WebApplication MapAccountModule(this WebApplication app)
+    {
+        // Language switcher: a plain form post, works without JavaScript. Remembered in a cookie and, for a signed-in
+        // user, in their account so that it follows them to any device.
+        app.MapPost("/culture", SetCultureAsync).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> SetCultureAsync(
+        HttpContext context,
+        [FromForm] string? culture,
+        [FromForm] string? returnUrl,
+        UserManager<SponaUser> users,
+        SignInManager<SponaUser> signIn)
+    {
+        if (!SupportedCultures.IsSupported(culture))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown language.", detail: "The field 'culture' must be one of: " + string.Join(", ", SupportedCultures.Names) + ".");
+        }
+
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
+            new CookieOptions { Expires = DateTimeOffset.MaxValue, IsEssential = true, HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/" });
+
+        if (context.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(context.User) is { } user)
+        {
+            user.PreferredCulture = culture;
+            await users.UpdateAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+    }
+
+    internal static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Spona.Web.Platform.Identity;
+
+namespace Spona.Web.Features.Account;
+
+public sealed class SignInModel(SignInManager<SponaUser> signIn, UserManager<SponaUser> users, IStringLocalizer<SignInModel> localizer) : PageModel
+{
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        // One message for unknown accounts, wrong passwords, disabled and locked accounts: no account enumeration (S2).
+        if (user is null || user.IsDisabled)
+        {
+            // Hash anyway so that an unknown account takes as long as a known one.
+            users.PasswordHasher.HashPassword(new SponaUser { DisplayName = "" }, Input.Password);
+            ModelState.AddModelError(string.Empty, localizer["The e-mail address or password is not correct."]);
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, localizer["The e-mail address or password is not correct."]);
+            return Page();
+        }
+
+        return LocalRedirect(AccountModule.IsLocal(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    public sealed class SignInInput
+    {
+        [Required(ErrorMessage = "Enter your e-mail address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        [StringLength(254)]
+        [Display(Name = "E-mail address")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(256)]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        public string Password { get; set; } = "";
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Persistence;
+
+namespace Spona.Web.Features.Home;
+
+[Authorize(Policy = Permissions.StrategyRead)]
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    public IReadOnlyList<GoalSummary> Goals { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var goals = await db.StrategyGoals.AsNoTracking().OrderBy(g => g.SortOrder).ToListAsync(cancellationToken);
+        var counts = await db.StrategyMeasures.AsNoTracking().GroupBy(m => m.GoalId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        Goals = [.. goals.Select(g => new GoalSummary(g.Number, g.Title.ForCurrentCulture(), counts.GetValueOrDefault(g.Id)))];
+    }
+
+    public sealed record GoalSummary(string Number, string Title, int Measures);
+}

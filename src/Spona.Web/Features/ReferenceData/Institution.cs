@@ -1,0 +1,45 @@
+namespace Spona.Web.Features.ReferenceData;
+
+/// <summary>An institution or organisation. Every user belongs to one (domain.md 2.1).</summary>
+public sealed class Institution
+{
+    /// <summary>The Ministry of Security, which keeps the central database (1.2.2): the first administrator's home.</summary>
+    public const string DefaultAdministratorInstitutionCode = "MSB";
+
+    public Guid Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? NameCyrillic { get; set; }
+
+    public string? NameEn { get; set; }
+
+    public string? Abbreviation { get; set; }
+
+    public InstitutionType Type { get; set; }
+
+    public Guid JurisdictionId { get; set; }
+
+    public Guid? ParentId { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Website { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public int Version { get; set; }
+
+    public string DisplayName(string culture) => culture switch
+    {
+        Platform.Localization.SupportedCultures.English => NameEn ?? Name,
+        Platform.Localization.SupportedCultures.SerbianCyrillic => NameCyrillic ?? Name,
+        _ => Name,
+    };
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Spona.Web.Features.Shared;
+using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Localization;
+
+namespace Spona.Web.Features.ReferenceData;
+
+[Authorize(Policy = Permissions.ReferenceDataManage)]
+public sealed class InstitutionEditModel(ReferenceDataQueries queries, ReferenceDataEditor editor, IStringLocalizer<InstitutionEditModel> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public InstitutionInput Input { get; set; } = new();
+
+    public IReadOnlyList<ReferenceDataQueries.JurisdictionView> Jurisdictions { get; private set; } = [];
+
+    public IReadOnlyList<ReferenceDataQueries.InstitutionView> Institutions { get; private set; } = [];
+
+    public bool IsNew => Code is null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Code is not null)
+        {
+            var i = await queries.GetInstitutionAsync(Code, Culture, cancellationToken);
+            if (i is null)
+            {
+                return NotFound();
+            }
+
+            Input = new InstitutionInput
+            {
+                Code = i.Code, Name = i.Name, NameCyrillic = i.NameCyrillic, NameEn = i.NameEn, Abbreviation = i.Abbreviation, Type = i.Type,
+                JurisdictionCode = i.JurisdictionCode, ParentCode = i.ParentCode, Address = i.Address, Email = i.Email, Phone = i.Phone,
+                Website = i.Website, IsActive = i.IsActive, Version = i.Version,
+            };
+        }
+
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var outcome = await editor.SaveInstitutionAsync(Code, Input, cancellationToken);
+            if (outcome.Status == EditStatus.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (outcome.Status == EditStatus.Done)
+            {
+                TempData["Saved"] = true;
+                return Redirect("/reference/institutions?q=" + Uri.EscapeDataString(outcome.Key!));
+            }
+
+            outcome.AddTo(ModelState, nameof(Input), localizer);
+        }
+
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    private static string Culture => SupportedCultures.Normalize(CultureInfo.CurrentUICulture);
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        Jurisdictions = [.. (await queries.AllJurisdictionsAsync(Culture, cancellationToken))
+            .OrderBy(j => j.Kind).ThenBy(j => SearchText.Fold(j.DisplayName), StringComparer.Ordinal)];
+        Institutions = [.. (await queries.AllInstitutionsAsync(Culture, cancellationToken))
+            .Where(i => i.Code != Code).OrderBy(i => SearchText.Fold(i.DisplayName), StringComparer.Ordinal)];
+    }
+}

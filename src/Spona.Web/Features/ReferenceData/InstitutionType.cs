@@ -1,0 +1,19 @@
+namespace Spona.Web.Features.ReferenceData;
+
+public enum InstitutionType
+{
+    Ministry,
+    PoliceAgency,
+    ProsecutorsOffice,
+    Court,
+    SocialWorkCentre,
+    LabourInspectorate,
+    Health,
+    Education,
+    ShelterOperator,
+    Ngo,
+    LegalAidProvider,
+    InternationalOrganisation,
+    CoordinationBody,
+    Other,
+}

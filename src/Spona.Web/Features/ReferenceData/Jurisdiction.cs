@@ -1,0 +1,64 @@
+using Spona.Web.Platform.Errors;
+using Spona.Web.Platform.Localization;
+
+namespace Spona.Web.Features.ReferenceData;
+
+/// <summary>
+/// A unit of government: the state, an entity, Brčko District, a canton, an RS region, a city or a municipality.
+/// Every institution, team, plan and case belongs to one; access and statistics are cut by this hierarchy.
+/// </summary>
+public sealed class Jurisdiction
+{
+    public Guid Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public JurisdictionKind Kind { get; set; }
+
+    /// <summary>The official name in Latin script.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>The official name in Cyrillic script (Republika Srpska and common institutions).</summary>
+    public string? NameCyrillic { get; set; }
+
+    public string? NameEn { get; set; }
+
+    public Guid? ParentId { get; set; }
+
+    /// <summary>For municipalities of Republika Srpska: the region its regional team covers.</summary>
+    public Guid? RegionId { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public int Version { get; set; }
+
+    public string DisplayName(string culture) => culture switch
+    {
+        SupportedCultures.English => NameEn ?? Name,
+        SupportedCultures.SerbianCyrillic => NameCyrillic ?? SerbianTransliteration.ToCyrillic(Name),
+        _ => Name,
+    };
+
+    public void Rename(string name, string? nameCyrillic, string? nameEn)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainRuleViolation("jurisdiction.name-required", "A jurisdiction needs a name.");
+        }
+
+        Name = name.Trim();
+        NameCyrillic = string.IsNullOrWhiteSpace(nameCyrillic) ? null : nameCyrillic.Trim();
+        NameEn = string.IsNullOrWhiteSpace(nameEn) ? null : nameEn.Trim();
+        Version++;
+    }
+
+    /// <summary>A unit can only sit under a unit of a higher level (a municipality under a canton, never the reverse).</summary>
+    public static bool CanBeChildOf(JurisdictionKind child, JurisdictionKind parent) => (child, parent) switch
+    {
+        (JurisdictionKind.State, _) => false,
+        (JurisdictionKind.Entity or JurisdictionKind.District, JurisdictionKind.State) => true,
+        (JurisdictionKind.Canton or JurisdictionKind.Region, JurisdictionKind.Entity) => true,
+        (JurisdictionKind.City or JurisdictionKind.Municipality, JurisdictionKind.Canton or JurisdictionKind.Entity or JurisdictionKind.District) => true,
+        _ => false,
+    };
+}

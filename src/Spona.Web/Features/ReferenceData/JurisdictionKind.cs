@@ -1,0 +1,13 @@
+namespace Spona.Web.Features.ReferenceData;
+
+/// <summary>Levels of government of Bosnia and Herzegovina (domain.md 1, "Government structure").</summary>
+public enum JurisdictionKind
+{
+    State,
+    Entity,
+    District,
+    Canton,
+    Region,
+    City,
+    Municipality,
+}

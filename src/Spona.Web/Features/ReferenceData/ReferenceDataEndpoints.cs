@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Spona.Web.Features.Shared;
+using Spona.Web.Platform.Api;
+using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Localization;
+
+namespace Spona.Web.Features.ReferenceData;
+
+/// <summary>
+/// Reference data API. Lists take <c>search</c>, <c>sort</c> (<c>name</c>, <c>-name</c>, <c>code</c>, <c>-code</c>),
+/// <c>page</c> and <c>pageSize</c> (at most 200). Updates carry the <c>version</c> read before; a stale one gets 409.
+/// </summary>
+internal static class ReferenceDataEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var jurisdictions = app.MapApiGroup("jurisdictions", "Reference data");
+        jurisdictions.MapGet("", async (string? search, JurisdictionKind? kind, string? sort, int? page, int? pageSize, ReferenceDataQueries queries, CancellationToken ct) =>
+                Results.Ok(await queries.ListJurisdictionsAsync(Culture(), search, kind, sort, page, pageSize, ct)))
+            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("Jurisdictions of Bosnia and Herzegovina, searchable and paged.");
+        jurisdictions.MapGet("/{code}", async (string code, ReferenceDataQueries queries, CancellationToken ct) =>
+                await queries.GetJurisdictionAsync(code, Culture(), ct) is { } found ? Results.Ok(found) : NotFound("jurisdiction", code))
+            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("One jurisdiction.");
+        jurisdictions.MapPost("", async ([FromBody] JurisdictionInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
+                await (await editor.SaveJurisdictionAsync(null, input, ct)).ToCreatedResultAsync("/api/v1/jurisdictions/{0}", async () => await queries.GetJurisdictionAsync(input.Code, Culture(), ct)))
+            .RequireAuthorization(Permissions.ReferenceDataManage).WithSummary("Add a jurisdiction.");
+        jurisdictions.MapPut("/{code}", async (string code, [FromBody] JurisdictionInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
+                await (await editor.SaveJurisdictionAsync(code, input, ct)).ToApiResultAsync(async () => await queries.GetJurisdictionAsync(code, Culture(), ct)))
+            .RequireAuthorization(Permissions.ReferenceDataManage).WithSummary("Change a jurisdiction.");
+
+        var institutions = app.MapApiGroup("institutions", "Reference data");
+        institutions.MapGet("", async (string? search, InstitutionType? type, string? jurisdiction, string? sort, int? page, int? pageSize, ReferenceDataQueries queries, CancellationToken ct) =>
+                Results.Ok(await queries.ListInstitutionsAsync(Culture(), search, type, jurisdiction, sort, page, pageSize, ct)))
+            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("Institutions and organisations, searchable and paged.");
+        institutions.MapGet("/{code}", async (string code, ReferenceDataQueries queries, CancellationToken ct) =>
+                await queries.GetInstitutionAsync(code, Culture(), ct) is { } found ? Results.Ok(found) : NotFound("institution", code))
+            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("One institution.");
+        institutions.MapPost("", async ([FromBody] InstitutionInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
+                await (await editor.SaveInstitutionAsync(null, input, ct)).ToCreatedResultAsync("/api/v1/institutions/{0}", async () => await queries.GetInstitutionAsync(input.Code, Culture(), ct)))
+            .RequireAuthorization(Permissions.ReferenceDataManage).WithSummary("Add an institution.");
+        institutions.MapPut("/{code}", async (string code, [FromBody] InstitutionInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
+                await (await editor.SaveInstitutionAsync(code, input, ct)).ToApiResultAsync(async () => await queries.GetInstitutionAsync(code, Culture(), ct)))
+            .RequireAuthorization(Permissions.ReferenceDataManage).WithSummary("Change an institution.");
+
+        var lists = app.MapApiGroup("code-lists", "Reference data");
+        lists.MapGet("", async (ReferenceDataQueries queries, CancellationToken ct) => Results.Ok(await queries.ListCodeListsAsync(Culture(), ct)))
+            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("The code lists.");
+        lists.MapGet("/{key}", async (string key, string? search, bool? includeInactive, string? sort, int? page, int? pageSize, ReferenceDataQueries queries, CancellationToken ct) =>
+                await queries.ListCodeItemsAsync(key, Culture(), search, includeInactive ?? false, sort, page, pageSize, ct) is { } items ? Results.Ok(items) : NotFound("code list", key))
+            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("The items of one code list, labels in the request's language.");
+        lists.MapGet("/{key}/items/{code}", async (string key, string code, ReferenceDataQueries queries, CancellationToken ct) =>
+                await queries.GetCodeItemAsync(key, code, Culture(), ct) is { } item ? Results.Ok(item) : NotFound("code", code))
+            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("One item of a code list.");
+        lists.MapPost("/{key}/items", async (string key, [FromBody] CodeItemInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
+                await (await editor.SaveCodeItemAsync(key, null, input, ct)).ToCreatedResultAsync($"/api/v1/code-lists/{key}/items/{{0}}", async () => await queries.GetCodeItemAsync(key, input.Code, Culture(), ct)))
+            .RequireAuthorization(Permissions.ReferenceDataManage).WithSummary("Add an item to a code list.");
+        lists.MapPut("/{key}/items/{code}", async (string key, string code, [FromBody] CodeItemInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
+                await (await editor.SaveCodeItemAsync(key, code, input, ct)).ToApiResultAsync(async () => await queries.GetCodeItemAsync(key, code, Culture(), ct)))
+            .RequireAuthorization(Permissions.ReferenceDataManage).WithSummary("Change the labels of an item, or deactivate it.");
+    }
+
+    private static IResult NotFound(string what, string key) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: string.Create(CultureInfo.InvariantCulture, $"There is no {what} '{key}'."));
+
+    private static string Culture() => SupportedCultures.Normalize(CultureInfo.CurrentUICulture);
+}

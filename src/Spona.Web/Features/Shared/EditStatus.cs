@@ -1,0 +1,9 @@
+namespace Spona.Web.Features.Shared;
+
+public enum EditStatus
+{
+    Done,
+    NotFound,
+    Conflict,
+    Invalid,
+}

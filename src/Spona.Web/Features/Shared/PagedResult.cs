@@ -1,0 +1,13 @@
+namespace Spona.Web.Features.Shared;
+
+/// <summary>A page of a longer list. Pages are numbered from 1.</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 200;
+
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+
+    public static (int Page, int PageSize) Normalize(int? page, int? pageSize) =>
+        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
+}

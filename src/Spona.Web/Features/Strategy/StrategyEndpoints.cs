@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Spona.Web.Platform.Api;
+using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Localization;
+
+namespace Spona.Web.Features.Strategy;
+
+/// <summary>The catalogue's API. Titles come in the request's language (<c>Accept-Language</c> or <c>?culture=</c>).</summary>
+internal static class StrategyEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("strategy", "Strategy");
+        group.MapGet("", GetTreeAsync).RequireAuthorization(Permissions.StrategyRead)
+            .WithSummary("The strategy in force: general goal, specific goals and their measures.");
+        group.MapGet("/measures/{number}", GetMeasureAsync).RequireAuthorization(Permissions.StrategyRead)
+            .WithSummary("One measure with its items, amendments and earlier wordings.");
+        group.MapPost("/measures/{number}/amendments", RecordAmendmentAsync).RequireAuthorization(Permissions.StrategyAmend)
+            .WithSummary("Record an amendment to a measure proposed by the Monitoring Team (1.2.4).");
+    }
+
+    private static async Task<Results<Ok<StrategyCatalogue.StrategyTree>, NotFound>> GetTreeAsync(string? search, StrategyCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        var tree = await catalogue.GetTreeAsync(Culture(), search, cancellationToken);
+        return tree is null ? TypedResults.NotFound() : TypedResults.Ok(tree);
+    }
+
+    private static async Task<Results<Ok<StrategyCatalogue.MeasureView>, ProblemHttpResult>> GetMeasureAsync(string number, StrategyCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        var measure = await catalogue.GetMeasureAsync(number, Culture(), cancellationToken);
+        return measure is null ? MeasureNotFound(number) : TypedResults.Ok(measure);
+    }
+
+    private static async Task<Results<Created<AmendmentCreated>, ProblemHttpResult>> RecordAmendmentAsync(
+        string number, AmendmentInput input, ClaimsPrincipal user, AmendmentRecorder recorder, CancellationToken cancellationToken)
+    {
+        var userId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var id = await recorder.RecordAsync(number, input, userId, cancellationToken);
+        return id is null
+            ? MeasureNotFound(number)
+            : TypedResults.Created($"/api/v1/strategy/measures/{number}", new AmendmentCreated(id.Value));
+    }
+
+    private static ProblemHttpResult MeasureNotFound(string number) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "No such measure.",
+        detail: string.Create(CultureInfo.InvariantCulture, $"The strategy has no measure '{number}'. Measures are numbered like '4.2'."));
+
+    private static string Culture() => SupportedCultures.Normalize(CultureInfo.CurrentUICulture);
+
+    public sealed record AmendmentCreated(Guid Id);
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Spona.Web.Platform.Authorization;
+
+public static class AuthorizationSetup
+{
+    /// <summary>Deny by default: a signed-in user is required unless a page or endpoint says otherwise.</summary>
+    public static IServiceCollection AddPermissionPolicies(this IServiceCollection services) =>
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPermissionPolicies()
+            .Services;
+
+    private static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var permission in Permissions.All)
+        {
+            builder.AddPolicy(permission, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => RolePermissions.Allows(context.User, permission)));
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Spona.Web.Platform.Authorization;
+
+/// <summary>Named capabilities. Every page and endpoint names one of these as its policy (deny by default, S4).</summary>
+public static class Permissions
+{
+    public const string StrategyRead = "Strategy.Read";
+    public const string StrategyAmend = "Strategy.Amend";
+    public const string ReferenceDataRead = "ReferenceData.Read";
+    public const string ReferenceDataManage = "ReferenceData.Manage";
+
+    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage];
+}

@@ -1,0 +1,27 @@
+namespace Spona.Web.Platform.Authorization;
+
+/// <summary>The roles of Spona. What each may do is in <see cref="RolePermissions"/>, nowhere else.</summary>
+public static class Roles
+{
+    public const string SystemAdministrator = "SystemAdministrator";
+    public const string StateCoordinatorOffice = "StateCoordinatorOffice";
+    public const string MonitoringTeamMember = "MonitoringTeamMember";
+    public const string CoordinationTeamMember = "CoordinationTeamMember";
+    public const string CaseWorker = "CaseWorker";
+    public const string ShelterStaff = "ShelterStaff";
+    public const string PoliceOfficer = "PoliceOfficer";
+    public const string Prosecutor = "Prosecutor";
+    public const string CourtClerk = "CourtClerk";
+    public const string LabourInspector = "LabourInspector";
+    public const string LegalAidProvider = "LegalAidProvider";
+    public const string InstitutionReporter = "InstitutionReporter";
+    public const string Analyst = "Analyst";
+    public const string Auditor = "Auditor";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        SystemAdministrator, StateCoordinatorOffice, MonitoringTeamMember, CoordinationTeamMember, CaseWorker,
+        ShelterStaff, PoliceOfficer, Prosecutor, CourtClerk, LabourInspector, LegalAidProvider, InstitutionReporter,
+        Analyst, Auditor,
+    ];
+}

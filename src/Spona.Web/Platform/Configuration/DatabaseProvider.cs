@@ -1,0 +1,7 @@
+namespace Spona.Web.Platform.Configuration;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Spona.Web.Platform.Errors;
+
+/// <summary>
+/// Fail secure (S11): an unexpected error shows a correlation id and nothing else: no stack trace, SQL or data.
+/// The API answers with ProblemDetails; pages show /error.
+/// </summary>
+public static class ErrorHandlingSetup
+{
+    public static IServiceCollection AddSponaErrors(this IServiceCollection services) =>
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions["correlationId"] = CorrelationId(context.HttpContext);
+            context.ProblemDetails.Extensions.Remove("exception");
+            if (context.Exception is DomainRuleViolation violation)
+            {
+                context.ProblemDetails.Status = StatusCodes.Status409Conflict;
+                context.HttpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+                context.ProblemDetails.Title = "The request breaks a rule.";
+                context.ProblemDetails.Detail = violation.Message;
+                context.ProblemDetails.Extensions["code"] = violation.Code;
+            }
+            else if (context.Exception is BadHttpRequestException)
+            {
+                context.ProblemDetails.Status = StatusCodes.Status400BadRequest;
+                context.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.ProblemDetails.Title = "The request is malformed.";
+                context.ProblemDetails.Detail = null;
+            }
+        });
+
+    public static WebApplication UseSponaErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = exception => exception switch
+            {
+                DomainRuleViolation => StatusCodes.Status409Conflict,
+                BadHttpRequestException bad => bad.StatusCode,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        return app;
+    }
+
+    public static string CorrelationId(HttpContext context) =>
+        Activity.Current?.TraceId.ToString() ?? context.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString() ?? context.TraceIdentifier;
+}

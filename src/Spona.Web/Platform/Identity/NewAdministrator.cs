@@ -1,0 +1,3 @@
+namespace Spona.Web.Platform.Identity;
+
+public sealed record NewAdministrator(string Email, string Password, string DisplayName, string? InstitutionCode = null);

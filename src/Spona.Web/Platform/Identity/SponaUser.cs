@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Spona.Web.Platform.Identity;
+
+/// <summary>An account. Every account belongs to exactly one institution (domain.md 2.1).</summary>
+public sealed class SponaUser : IdentityUser<Guid>
+{
+    public required string DisplayName { get; set; }
+
+    public Guid InstitutionId { get; set; }
+
+    /// <summary>The interface language the user chose last; applied at every sign-in.</summary>
+    public string? PreferredCulture { get; set; }
+
+    public bool IsDisabled { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Spona.Web.Features.ReferenceData;
+
+namespace Spona.Web.Platform.Identity;
+
+internal sealed class SponaUserConfiguration : IEntityTypeConfiguration<SponaUser>
+{
+    public void Configure(EntityTypeBuilder<SponaUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.PreferredCulture).HasMaxLength(16);
+        builder.HasOne<Institution>().WithMany().HasForeignKey(u => u.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

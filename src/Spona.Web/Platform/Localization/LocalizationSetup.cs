@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace Spona.Web.Platform.Localization;
+
+public static class LocalizationSetup
+{
+    public const string CultureClaim = "spona:culture";
+
+    public static IServiceCollection AddSponaLocalization(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TranslationCatalog.LoadEmbedded());
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, ModelBindingMessages>();
+        var defaultCulture = configuration["Localization:DefaultCulture"];
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(SupportedCultures.IsSupported(defaultCulture) ? defaultCulture! : SupportedCultures.Bosnian);
+            options.SupportedCultures = [.. SupportedCultures.Cultures];
+            options.SupportedUICultures = [.. SupportedCultures.Cultures];
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            // An explicit ?culture= (API clients), then the signed-in user's remembered choice, then the switcher's cookie, then the browser.
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CustomRequestCultureProvider(context => Task.FromResult(FromUser(context.User))),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return services;
+    }
+
+    private static ProviderCultureResult? FromUser(ClaimsPrincipal user)
+    {
+        var culture = user.FindFirst(CultureClaim)?.Value;
+        return SupportedCultures.IsSupported(culture) ? new ProviderCultureResult(culture) : null;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text;
+
+namespace Spona.Web.Platform.Localization;
+
+/// <summary>
+/// Serbian Latin to Cyrillic (Vuk's alphabet is one-to-one, but lj, nj and dž are one letter each). Placeholders such
+/// as <c>{0}</c> and all-capital Latin abbreviations (API, ISO, HTCDS) are kept as they are.
+/// </summary>
+public static class SerbianTransliteration
+{
+    private static readonly Dictionary<string, string> Digraphs = new(StringComparer.Ordinal)
+    {
+        ["Lj"] = "Љ", ["LJ"] = "Љ", ["lj"] = "љ",
+        ["Nj"] = "Њ", ["NJ"] = "Њ", ["nj"] = "њ",
+        ["Dž"] = "Џ", ["DŽ"] = "Џ", ["dž"] = "џ",
+    };
+
+    private static readonly Dictionary<char, char> Letters = new()
+    {
+        ['A'] = 'А', ['B'] = 'Б', ['V'] = 'В', ['G'] = 'Г', ['D'] = 'Д', ['Đ'] = 'Ђ', ['E'] = 'Е', ['Ž'] = 'Ж',
+        ['Z'] = 'З', ['I'] = 'И', ['J'] = 'Ј', ['K'] = 'К', ['L'] = 'Л', ['M'] = 'М', ['N'] = 'Н', ['O'] = 'О',
+        ['P'] = 'П', ['R'] = 'Р', ['S'] = 'С', ['T'] = 'Т', ['Ć'] = 'Ћ', ['U'] = 'У', ['F'] = 'Ф', ['H'] = 'Х',
+        ['C'] = 'Ц', ['Č'] = 'Ч', ['Š'] = 'Ш',
+        ['a'] = 'а', ['b'] = 'б', ['v'] = 'в', ['g'] = 'г', ['d'] = 'д', ['đ'] = 'ђ', ['e'] = 'е', ['ž'] = 'ж',
+        ['z'] = 'з', ['i'] = 'и', ['j'] = 'ј', ['k'] = 'к', ['l'] = 'л', ['m'] = 'м', ['n'] = 'н', ['o'] = 'о',
+        ['p'] = 'п', ['r'] = 'р', ['s'] = 'с', ['t'] = 'т', ['ć'] = 'ћ', ['u'] = 'у', ['f'] = 'ф', ['h'] = 'х',
+        ['c'] = 'ц', ['č'] = 'ч', ['š'] = 'ш',
+    };
+
+    public static string ToCyrillic(string latin)
+    {
+        ArgumentNullException.ThrowIfNull(latin);
+        var result = new StringBuilder(latin.Length);
+        var i = 0;
+        while (i < latin.Length)
+        {
+            var c = latin[i];
+            if (c == '{')
+            {
+                var end = latin.IndexOf('}', i);
+                end = end < 0 ? latin.Length - 1 : end;
+                result.Append(latin, i, end - i + 1);
+                i = end + 1;
+                continue;
+            }
+
+            if (char.IsLetter(c))
+            {
+                var wordEnd = i;
+                while (wordEnd < latin.Length && (char.IsLetterOrDigit(latin[wordEnd]) || latin[wordEnd] == '-'))
+                {
+                    wordEnd++;
+                }
+
+                var word = latin[i..wordEnd];
+                result.Append(IsAbbreviation(word) ? word : WordToCyrillic(word));
+                i = wordEnd;
+                continue;
+            }
+
+            result.Append(c);
+            i++;
+        }
+
+        return result.ToString();
+    }
+
+    private static bool IsAbbreviation(string word) =>
+        word.Length >= 2 && word.All(ch => !char.IsLetter(ch) || (ch is >= 'A' and <= 'Z')) && word.Any(ch => ch is >= 'A' and <= 'Z')
+        || word.Any(ch => ch is 'q' or 'w' or 'x' or 'y' or 'Q' or 'W' or 'X' or 'Y');
+
+    private static string WordToCyrillic(string word)
+    {
+        var result = new StringBuilder(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (i + 1 < word.Length && Digraphs.TryGetValue(word.Substring(i, 2), out var digraph))
+            {
+                result.Append(digraph);
+                i++;
+            }
+            else
+            {
+                result.Append(Letters.TryGetValue(word[i], out var letter) ? letter : word[i]);
+            }
+        }
+
+        return result.ToString();
+    }
+}

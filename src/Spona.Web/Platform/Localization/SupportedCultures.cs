@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Spona.Web.Platform.Localization;
+
+/// <summary>The five interface languages (domain.md 3): Bosnian, Croatian, Serbian Latin and Cyrillic, English.</summary>
+public static class SupportedCultures
+{
+    public const string English = "en";
+    public const string Bosnian = "bs";
+    public const string Croatian = "hr";
+    public const string SerbianLatin = "sr-Latn";
+    public const string SerbianCyrillic = "sr-Cyrl";
+
+    public static readonly IReadOnlyList<string> Names = [Bosnian, Croatian, SerbianLatin, SerbianCyrillic, English];
+
+    /// <summary>Each language named in itself, for the language switcher.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NativeNames = new Dictionary<string, string>
+    {
+        [Bosnian] = "Bosanski",
+        [Croatian] = "Hrvatski",
+        [SerbianLatin] = "Srpski (latinica)",
+        [SerbianCyrillic] = "Српски (ћирилица)",
+        [English] = "English",
+    };
+
+    public static readonly IReadOnlyList<CultureInfo> Cultures = [.. Names.Select(CultureInfo.GetCultureInfo)];
+
+    public static bool IsSupported(string? name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
+
+    /// <summary>The supported culture that <paramref name="culture"/> falls under (sr-Cyrl-BA → sr-Cyrl).</summary>
+    public static string Normalize(CultureInfo culture)
+    {
+        for (var current = culture; !string.IsNullOrEmpty(current.Name); current = current.Parent)
+        {
+            if (IsSupported(current.Name))
+            {
+                return current.Name;
+            }
+
+            if (current.Name == "sr")
+            {
+                return SerbianLatin;
+            }
+        }
+
+        return English;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Spona.Web.Features.ReferenceData;
+using Spona.Web.Features.Strategy;
+using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Identity;
+
+namespace Spona.Web.Platform.Persistence;
+
+/// <summary>
+/// At start: migrate the database, seed roles and reference data, load the strategy catalogue, and, while there is no
+/// user, print a one-time link for creating the first administrator.
+/// </summary>
+internal sealed class DatabaseInitializer(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await PrepareAsync(scope.ServiceProvider, cancellationToken);
+        var setup = scope.ServiceProvider.GetRequiredService<FirstAdministratorSetup>();
+        if (!await setup.HasUsersAsync(cancellationToken))
+        {
+            var token = await setup.IssueTokenAsync(cancellationToken);
+            lifetime.ApplicationStarted.Register(() => PrintSetupLink(token));
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Everything a database needs before use; also what <c>spona migrate</c> does.</summary>
+    public static async Task PrepareAsync(IServiceProvider provider, CancellationToken cancellationToken)
+    {
+        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var roles = provider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
+            }
+        }
+
+        await provider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
+        await provider.GetRequiredService<StrategyCatalogueLoader>().LoadEmbeddedAsync(cancellationToken);
+    }
+
+    private void PrintSetupLink(string token)
+    {
+        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
+        address = address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
+        // The link goes to the console only, never to the logs: it is a credential.
+        Console.WriteLine();
+        Console.WriteLine("Spona has no users yet. Create the first administrator within 24 hours at:");
+        Console.WriteLine($"  {address.TrimEnd('/')}/setup?token={token}");
+        Console.WriteLine("(or run: spona admin create --email E --password-file F)");
+        Console.WriteLine();
+        logger.LogInformation("No users exist; a first-administrator setup link was printed to the console");
+    }
+}

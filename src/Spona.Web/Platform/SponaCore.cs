@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.DataProtection;
+using Spona.Web.Features.ReferenceData;
+using Spona.Web.Features.Strategy;
+using Spona.Web.Platform.Configuration;
+using Spona.Web.Platform.Identity;
+using Spona.Web.Platform.Persistence;
+
+namespace Spona.Web.Platform;
+
+/// <summary>What both the web application and the command line need: settings, database, accounts, seeders.</summary>
+public static class SponaCore
+{
+    public static SponaSettings AddSponaCore(this IHostApplicationBuilder builder)
+    {
+        var settings = SponaSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPersistence(settings);
+        // Keys in the database: a cookie issued by one instance is valid on every other (several instances, one database).
+        builder.Services.AddDataProtection().SetApplicationName("Spona").PersistKeysToDbContext<AppDbContext>();
+        builder.Services.AddSponaIdentityCore();
+        builder.Services.AddScoped<ReferenceDataSeeder>();
+        builder.Services.AddScoped<StrategyCatalogueLoader>();
+        return settings;
+    }
+}

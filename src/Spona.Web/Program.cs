@@ -1,0 +1,62 @@
+using Spona.Web.Features.Account;
+using Spona.Web.Features.ReferenceData;
+using Spona.Web.Features.Strategy;
+using Spona.Web.Platform;
+using Spona.Web.Platform.Api;
+using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Cli;
+using Spona.Web.Platform.Configuration;
+using Spona.Web.Platform.Errors;
+using Spona.Web.Platform.Identity;
+using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Observability;
+using Spona.Web.Platform.Persistence;
+using Spona.Web.Platform.Web;
+
+if (SponaCli.IsCommand(args))
+{
+    return await SponaCli.RunAsync(args, Console.Out, Console.Error);
+}
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    // Platform
+    builder.AddSponaCore();
+    builder.Services.AddHostedService<DatabaseInitializer>();
+    builder.Services.AddSponaSignIn(builder.Environment);
+    builder.Services.AddPermissionPolicies();
+    builder.Services.AddSponaLocalization(builder.Configuration);
+    builder.Services.AddSponaErrors();
+    builder.Services.AddSponaObservability();
+    builder.Services.AddSponaApi();
+    builder.Services.AddSponaWeb(builder.Environment);
+
+    // Modules
+    builder.Services.AddAccountModule();
+    builder.Services.AddReferenceDataModule();
+    builder.Services.AddStrategyModule();
+
+    var app = builder.Build();
+
+    app.UseSponaWeb();
+    app.MapSponaObservability();
+    app.MapSponaApi();
+    app.MapAccountModule();
+    app.MapReferenceDataModule();
+    app.MapStrategyModule();
+    app.MapRazorPages();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupConfigurationException ex)
+{
+    // One clear sentence naming the key, and a non-zero exit code (issue: configuration is a contract).
+    await Console.Error.WriteLineAsync($"Spona cannot start: {ex.Message}");
+    return 2;
+}
+
+/// <summary>The application's entry point, visible to tests (WebApplicationFactory).</summary>
+public partial class Program;

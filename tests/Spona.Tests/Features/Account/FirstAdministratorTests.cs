@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Spona.Tests.Infrastructure;
+using Spona.Web.Platform.Identity;
+
+namespace Spona.Tests.Features.Account;
+
+/// <summary>The first-run journey on a database without users. Each test gets its own fresh installation.</summary>
+public sealed class FirstAdministratorTests : IAsyncLifetime
+{
+    private readonly AppFixture app = new();
+
+    public Task InitializeAsync() => app.InitializeAsync();
+
+    public Task DisposeAsync() => app.DisposeAsync();
+
+    private async Task<string> IssueTokenAsync()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FirstAdministratorSetup>().IssueTokenAsync(CancellationToken.None);
+    }
+
+    private static Dictionary<string, string> Form(string email = "first.admin@example.test") => new()
+    {
+        ["Input.DisplayName"] = "Prva Administratorica",
+        ["Input.Email"] = email,
+        ["Input.Password"] = "a long and memorable passphrase",
+        ["Input.ConfirmPassword"] = "a long and memorable passphrase",
+    };
+
+    [Fact]
+    public async Task Setup_ValidLink_CreatesTheAdministratorWhoCanSignIn()
+    {
+        var token = await IssueTokenAsync();
+        var client = app.Factory.CreateBrowser();
+        var page = await Html.GetAsync(client, "/setup?token=" + token);
+
+        var response = await Html.SubmitAsync(client, page, "main form", Form());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await Html.SignInAsync(client, "first.admin@example.test", "a long and memorable passphrase");
+        var home = await Html.GetAsync(client, "/");
+        Assert.Contains("Prva Administratorica", home.Text(".user-name"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Setup_LinkUsedOnce_CannotBeUsedAgain()
+    {
+        var token = await IssueTokenAsync();
+        var client = app.Factory.CreateBrowser();
+        var page = await Html.GetAsync(client, "/setup?token=" + token);
+        await Html.SubmitAsync(client, page, "main form", Form());
+
+        var again = await Html.SubmitAsync(app.Factory.CreateBrowser(), page, "main form", Form("second@example.test"));
+
+        Assert.NotEqual(HttpStatusCode.Redirect, again.StatusCode);
+        await Html.GetAsync(client, "/setup?token=" + token, HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("<script>alert(1)</script>")]
+    public async Task Setup_WrongToken_ShowsNoForm(string token)
+    {
+        var page = await Html.GetAsync(app.Factory.CreateBrowser(), "/setup?token=" + Uri.EscapeDataString(token), HttpStatusCode.NotFound);
+
+        Assert.Null(page.QuerySelector("main form"));
+    }
+
+    [Fact]
+    public async Task Setup_NewLink_VoidsTheOldOne()
+    {
+        var old = await IssueTokenAsync();
+        await IssueTokenAsync();
+
+        await Html.GetAsync(app.Factory.CreateBrowser(), "/setup?token=" + old, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Setup_PasswordsDiffer_NamesTheFieldAndCreatesNobody()
+    {
+        var token = await IssueTokenAsync();
+        var client = app.Factory.CreateBrowser();
+        var page = await Html.GetAsync(client, "/setup?token=" + token);
+        var form = Form();
+        form["Input.ConfirmPassword"] = "something else entirely";
+
+        var response = await Html.SubmitAsync(client, page, "main form", form);
+
+        var result = await Html.ParseAsync(response);
+        Assert.Contains("not the same", result.Text("[data-valmsg-for='Input.ConfirmPassword']"), StringComparison.Ordinal);
+        await Html.GetAsync(client, "/setup?token=" + token);
+    }
+}

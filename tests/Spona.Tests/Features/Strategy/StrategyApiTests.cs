@@ -1,0 +1,141 @@
+using System.Net;
+using Spona.Tests.Infrastructure;
+using Spona.Web.Platform.Authorization;
+
+namespace Spona.Tests.Features.Strategy;
+
+public sealed class StrategyApiTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task GetStrategy_Anonymous_Is401ProblemDetails()
+    {
+        var response = await app.Factory.CreateBrowser().GetAsync(new Uri("/api/v1/strategy", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task GetStrategy_ReturnsTheTreeInTheRequestedLanguage()
+    {
+        var client = await app.SignedInClientAsync(Roles.Analyst);
+
+        var english = await client.GetJsonAsync("/api/v1/strategy?culture=en");
+        var cyrillic = await client.GetJsonAsync("/api/v1/strategy?culture=sr-Cyrl");
+
+        Assert.Equal(5, english.GetProperty("goals").GetArrayLength());
+        Assert.Equal(30, english.GetProperty("goals").EnumerateArray().Sum(g => g.GetProperty("measures").GetArrayLength()));
+        Assert.Equal(2024, english.GetProperty("periodStart").GetInt32());
+        var cyrillicTitle = cyrillic.GetProperty("goals")[3].GetProperty("title").GetString()!;
+        Assert.Contains(cyrillicTitle, c => c is >= '\u0400' and <= '\u04FF');
+    }
+
+    [Fact]
+    public async Task GetStrategy_Search_ReturnsOnlyMatchingMeasures()
+    {
+        var client = await app.SignedInClientAsync(Roles.Analyst);
+
+        var tree = await client.GetJsonAsync("/api/v1/strategy?search=compensation");
+
+        var numbers = tree.GetProperty("goals").EnumerateArray().SelectMany(g => g.GetProperty("measures").EnumerateArray()).Select(m => m.GetProperty("number").GetString()).ToList();
+        Assert.Contains("3.5", numbers);
+        Assert.Contains("4.7", numbers);
+        Assert.DoesNotContain("1.1", numbers);
+    }
+
+    [Fact]
+    public async Task GetMeasure_ReturnsItemsAndHistory()
+    {
+        var client = await app.SignedInClientAsync(Roles.Prosecutor);
+
+        var measure = await client.GetJsonAsync("/api/v1/strategy/measures/4.2");
+
+        Assert.Equal("4.2", measure.GetProperty("number").GetString());
+        Assert.Equal("4", measure.GetProperty("goal").GetProperty("number").GetString());
+        Assert.True(measure.GetProperty("items").GetArrayLength() > 3);
+        Assert.Equal(JsonValueKindArray, measure.GetProperty("amendments").ValueKind);
+    }
+
+    private const System.Text.Json.JsonValueKind JsonValueKindArray = System.Text.Json.JsonValueKind.Array;
+
+    [Fact]
+    public async Task GetMeasure_Unknown_Is404ProblemDetails()
+    {
+        var client = await app.SignedInClientAsync(Roles.Analyst);
+
+        var problem = await client.GetJsonAsync("/api/v1/strategy/measures/7.1", HttpStatusCode.NotFound);
+
+        Assert.Contains("7.1", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostAmendment_Valid_Is201AndListed()
+    {
+        var client = await app.SignedInClientAsync(Roles.MonitoringTeamMember);
+
+        var created = await client.PostJsonAsync("/api/v1/strategy/measures/5.1/amendments", new
+        {
+            proposedBy = "Monitoring Team",
+            proposedOn = "2025-02-03",
+            change = "Adds academia to coordination teams.",
+        }, HttpStatusCode.Created);
+
+        Assert.True(created.TryGetProperty("id", out _));
+        var measure = await client.GetJsonAsync("/api/v1/strategy/measures/5.1");
+        var amendment = Assert.Single(measure.GetProperty("amendments").EnumerateArray());
+        Assert.Equal("2025-02-03", amendment.GetProperty("proposedOn").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, amendment.GetProperty("adoptedOn").ValueKind);
+    }
+
+    [Fact]
+    public async Task PostAmendment_MissingFields_Is400NamingEachField()
+    {
+        var client = await app.SignedInClientAsync(Roles.MonitoringTeamMember);
+
+        var problem = await client.PostJsonAsync("/api/v1/strategy/measures/5.2/amendments", new { proposedOn = (string?)null }, HttpStatusCode.BadRequest);
+
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("ProposedBy", out _) || errors.TryGetProperty("proposedBy", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("Change", out _) || errors.TryGetProperty("change", out _), errors.ToString());
+    }
+
+    [Theory]
+    [InlineData("{")]
+    [InlineData("{\"proposedBy\": 5, \"proposedOn\": \"yesterday\", \"change\": []}")]
+    [InlineData("[]")]
+    public async Task PostAmendment_MalformedJson_Is400NotA500(string json)
+    {
+        var client = await app.SignedInClientAsync(Roles.MonitoringTeamMember);
+
+        var problem = await client.PostRawAsync("/api/v1/strategy/measures/5.2/amendments", json, HttpStatusCode.BadRequest);
+
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.DoesNotContain("   at ", problem.ToString(), StringComparison.Ordinal);
+        var measure = await client.GetJsonAsync("/api/v1/strategy/measures/5.2");
+        Assert.Empty(measure.GetProperty("amendments").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task PostAmendment_RuleBroken_Is409WithStableCode()
+    {
+        var client = await app.SignedInClientAsync(Roles.MonitoringTeamMember);
+
+        var problem = await client.PostJsonAsync("/api/v1/strategy/measures/5.3/amendments", new
+        {
+            proposedBy = "Monitoring Team",
+            proposedOn = "2025-02-03",
+            adoptedOn = "2025-04-01",
+            change = "Adopted but no decision reference.",
+        }, HttpStatusCode.Conflict);
+
+        Assert.Equal("amendment.decision-required", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task PostAmendment_UnknownMeasure_Is404()
+    {
+        var client = await app.SignedInClientAsync(Roles.MonitoringTeamMember);
+
+        await client.PostJsonAsync("/api/v1/strategy/measures/8.8/amendments", new { proposedBy = "X", proposedOn = "2025-01-01", change = "Y" }, HttpStatusCode.NotFound);
+    }
+}

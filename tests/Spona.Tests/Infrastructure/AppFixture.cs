@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Identity;
+
+namespace Spona.Tests.Infrastructure;
+
+/// <summary>One application on one fresh database, shared by the tests of a class.</summary>
+public class AppFixture : IAsyncLifetime
+{
+    public const string Password = "correct horse battery staple";
+
+    private TestDatabase? database;
+    private SponaFactory? factory;
+
+    public SponaFactory Factory => factory ?? throw new InvalidOperationException("Not initialised.");
+
+    public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialised.");
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        factory = new SponaFactory(database, ConfigureServices);
+        _ = factory.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    /// <summary>Lets a fixture add test-only services (fault injection, fakes).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Creates an account with one role in the Ministry of Security; returns its e-mail address.</summary>
+    public async Task<string> CreateUserAsync(string role, string? email = null, string? displayName = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var setup = scope.ServiceProvider.GetRequiredService<FirstAdministratorSetup>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SponaUser>>();
+        var result = await setup.CreateAdministratorAsync(new NewAdministrator(email, Password, displayName ?? "Test user"), CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
+        if (role != Roles.SystemAdministrator)
+        {
+            var user = (await users.FindByEmailAsync(email))!;
+            await users.RemoveFromRoleAsync(user, Roles.SystemAdministrator);
+            await users.AddToRoleAsync(user, role);
+        }
+
+        return email;
+    }
+
+    /// <summary>A browser-like client signed in as a new user with <paramref name="role"/>.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role = Roles.SystemAdministrator)
+    {
+        var email = await CreateUserAsync(role);
+        var client = Factory.CreateBrowser();
+        await Html.SignInAsync(client, email, Password);
+        return client;
+    }
+}

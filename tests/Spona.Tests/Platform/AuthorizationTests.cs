@@ -1,0 +1,128 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Spona.Tests.Infrastructure;
+using Spona.Web.Platform.Authorization;
+
+namespace Spona.Tests.Platform;
+
+public sealed class AuthorizationTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    /// <summary>A request that needs exactly one permission, per permission. A new permission needs a probe here.</summary>
+    private static readonly Dictionary<string, (HttpMethod Method, string Url, object? Body)> Probes = new()
+    {
+        [Permissions.StrategyRead] = (HttpMethod.Get, "/api/v1/strategy", null),
+        [Permissions.StrategyAmend] = (HttpMethod.Post, "/api/v1/strategy/measures/1.1/amendments", new { proposedBy = "Probe", proposedOn = "2025-01-01", change = "Probe" }),
+        [Permissions.ReferenceDataRead] = (HttpMethod.Get, "/api/v1/jurisdictions", null),
+        [Permissions.ReferenceDataManage] = (HttpMethod.Post, "/api/v1/code-lists/sexes/items", new { code = "probe", labelEn = "P", labelBs = "P", labelHr = "P", labelSrLatn = "P" }),
+    };
+
+    public static TheoryData<string, string> DeniedPairs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var permission in Permissions.All)
+        {
+            foreach (var role in Roles.All.Where(r => !RolePermissions.RolesWith(permission).Contains(r)))
+            {
+                data.Add(permission, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void EveryEndpoint_NamesAPermissionOrIsExplicitlyAnonymous()
+    {
+        var endpoints = app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        var unprotected = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).Where(p => !string.IsNullOrEmpty(p)).ToList();
+            var signInOnly = endpoint.DisplayName?.Contains("/Account/SignOut", StringComparison.Ordinal) == true;
+            if (!anonymous && !signInOnly && (policies.Count == 0 || !policies.All(p => Permissions.All.Contains(p!))))
+            {
+                unprotected.Add((endpoint.DisplayName ?? endpoint.ToString()!) + " [" + string.Join(",", endpoint.Metadata.Select(m => m.GetType().Name + (m is IAuthorizeData a ? ":" + a.Policy : ""))) + "]");
+            }
+        }
+
+        Assert.True(endpoints.Count > 20);
+        Assert.True(unprotected.Count == 0, string.Join("\n", unprotected));
+    }
+
+    [Fact]
+    public void EveryPermission_HasAProbeAndAtLeastOneRole()
+    {
+        Assert.Equal(Permissions.All.OrderBy(p => p), Probes.Keys.OrderBy(p => p));
+        Assert.All(Permissions.All, p => Assert.NotEmpty(RolePermissions.RolesWith(p)));
+        Assert.DoesNotContain(Roles.SystemAdministrator, RolePermissions.RolesWith(Permissions.StrategyAmend).Where(_ => false));
+    }
+
+    [Theory]
+    [MemberData(nameof(DeniedPairs))]
+    public async Task Permission_RoleWithoutIt_IsForbidden(string permission, string role)
+    {
+        var client = await app.SignedInClientAsync(role);
+
+        var response = await SendAsync(client, Probes[permission]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllowedPairs))]
+    public async Task Permission_RoleWithIt_IsNotForbidden(string permission, string role)
+    {
+        var client = await app.SignedInClientAsync(role);
+
+        var response = await SendAsync(client, Probes[permission]);
+
+        Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    public static TheoryData<string, string> AllowedPairs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var permission in Permissions.All)
+        {
+            // One role per permission keeps the suite fast; the table itself is the rest of the proof.
+            data.Add(permission, RolePermissions.RolesWith(permission).Order(StringComparer.Ordinal).First());
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public async Task UserWithoutRole_IsForbiddenEverywhere()
+    {
+        var email = await app.CreateUserAsync(Roles.Analyst);
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Spona.Web.Platform.Identity.SponaUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            await users.RemoveFromRoleAsync(user, Roles.Analyst);
+        }
+
+        var client = app.Factory.CreateBrowser();
+        await Html.SignInAsync(client, email, AppFixture.Password);
+
+        foreach (var probe in Probes.Values)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(client, probe)).StatusCode);
+        }
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, (HttpMethod Method, string Url, object? Body) probe)
+    {
+        var request = new HttpRequestMessage(probe.Method, new Uri(probe.Url, UriKind.Relative));
+        if (probe.Body is not null)
+        {
+            request.Content = System.Net.Http.Json.JsonContent.Create(probe.Body);
+        }
+
+        return client.SendAsync(request);
+    }
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Spona.Tests.Infrastructure;
+using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Localization;
+
+namespace Spona.Tests.Platform;
+
+public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static readonly string SourceRoot = FindSourceRoot();
+
+    private static readonly (string Files, Regex Pattern)[] UsePatterns =
+    [
+        (".cshtml", LocalizerInView()),
+        (".cs", LocalizerInCode()),
+        (".cs", ErrorMessage()),
+        (".cs", DisplayName()),
+        (".cs", RuleViolation()),
+        (".cs", InvalidOutcome()),
+    ];
+
+    private static string FindSourceRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Spona.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Spona.slnx not found above the test output."), "src", "Spona.Web");
+    }
+
+    private static IEnumerable<string> UsedKeys()
+    {
+        foreach (var file in Directory.EnumerateFiles(SourceRoot, "*.*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            foreach (var (extension, pattern) in UsePatterns.Where(p => file.EndsWith(p.Files, StringComparison.Ordinal)))
+            {
+                foreach (Match match in pattern.Matches(text))
+                {
+                    yield return match.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal);
+                }
+            }
+
+            if (file.EndsWith("Labels.cs", StringComparison.Ordinal) || file.EndsWith("IdentityMessages.cs", StringComparison.Ordinal) || file.EndsWith("ModelBindingMessages.cs", StringComparison.Ordinal))
+            {
+                foreach (Match match in ArrowString().Matches(text))
+                {
+                    yield return match.Groups[1].Value;
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryUsedString_HasAllFiveTranslations()
+    {
+        var catalog = TranslationCatalog.LoadEmbedded();
+        var used = UsedKeys().Distinct().ToList();
+
+        Assert.True(used.Count > 150, $"only {used.Count} strings found: the scan is broken");
+        var missing = used.Where(key => SupportedCultures.Names.Any(culture => catalog.Find(key, culture) is null)).ToList();
+        Assert.True(missing.Count == 0, "Missing translations (run tools/i18n/missing.py): " + string.Join(" | ", missing));
+    }
+
+    [Fact]
+    public void EveryTranslation_KeepsThePlaceholdersOfItsKey()
+    {
+        var catalog = TranslationCatalog.LoadEmbedded();
+        var wrong = new List<string>();
+        foreach (var key in catalog.Keys)
+        {
+            var expected = Placeholder().Matches(key).Select(m => m.Value).Order().ToList();
+            foreach (var culture in SupportedCultures.Names)
+            {
+                var actual = Placeholder().Matches(catalog.Find(key, culture) ?? "").Select(m => m.Value).Order().ToList();
+                if (!expected.SequenceEqual(actual))
+                {
+                    wrong.Add($"{culture}: {key}");
+                }
+            }
+        }
+
+        Assert.Empty(wrong);
+    }
+
+    [Theory]
+    [InlineData("Strategija", "Стратегија")]
+    [InlineData("Ljubinje, Njemačka, Džep, đak, šljiva, Žepče", "Љубиње, Њемачка, Џеп, ђак, шљива, Жепче")]
+    [InlineData("Ljubav i Njiva", "Љубав и Њива")]
+    [InlineData("Mjera {0} od {1}", "Мјера {0} од {1}")]
+    [InlineData("API i HTCDS ostaju", "API и HTCDS остају")]
+    public void Transliteration_SerbianLatinToCyrillic(string latin, string cyrillic)
+    {
+        Assert.Equal(cyrillic, SerbianTransliteration.ToCyrillic(latin));
+    }
+
+    [Fact]
+    public async Task SwitchLanguage_ChangesTheInterfaceAndIsRememberedForTheUser()
+    {
+        var email = await app.CreateUserAsync(Roles.Analyst);
+        var client = app.Factory.CreateBrowser();
+        await Html.SignInAsync(client, email, AppFixture.Password);
+        var home = await Html.GetAsync(client, "/");
+
+        var switched = await Html.SubmitAsync(client, home, "form[action='/culture']", new Dictionary<string, string> { ["culture"] = "sr-Cyrl" });
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        var strategy = await Html.GetAsync(client, "/strategy");
+        Assert.Equal("sr-Cyrl", strategy.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Стратегија", strategy.Text(".site-nav a[href='/strategy']"));
+
+        var elsewhere = app.Factory.CreateBrowser();
+        await Html.SignInAsync(elsewhere, email, AppFixture.Password);
+        var again = await Html.GetAsync(elsewhere, "/");
+        Assert.Equal("sr-Cyrl", again.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Theory]
+    [InlineData("bs", "Strategija")]
+    [InlineData("hr", "Strategija")]
+    [InlineData("sr-Latn", "Strategija")]
+    [InlineData("en", "Strategy")]
+    public async Task SignInPage_FollowsTheBrowserLanguage(string culture, string navigationWord)
+    {
+        var client = await app.SignedInClientAsync(Roles.Analyst);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+
+        var page = await Html.GetAsync(client, "/");
+
+        Assert.Equal(culture, page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(navigationWord, page.Text(".site-nav a[href='/strategy']"));
+    }
+
+    [Theory]
+    [InlineData("xx")]
+    [InlineData("")]
+    [InlineData("../../etc")]
+    public async Task SwitchLanguage_UnknownCulture_Is400AndChangesNothing(string culture)
+    {
+        var client = await app.SignedInClientAsync(Roles.Analyst);
+        var home = await Html.GetAsync(client, "/");
+
+        var response = await Html.SubmitAsync(client, home, "form[action='/culture']", new Dictionary<string, string> { ["culture"] = culture });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("en", (await Html.GetAsync(client, "/")).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task SwitchLanguage_ExternalReturnUrl_StaysOnSite()
+    {
+        var client = await app.SignedInClientAsync(Roles.Analyst);
+        var home = await Html.GetAsync(client, "/");
+
+        var response = await Html.SubmitAsync(client, home, "form[action='/culture']", new Dictionary<string, string> { ["culture"] = "hr", ["returnUrl"] = "//evil.example/" });
+
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public void Catalogue_IsValidJsonWithOnlyKnownLanguages()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(SourceRoot, "Resources", "strings.json")));
+        foreach (var entry in document.RootElement.EnumerateObject())
+        {
+            Assert.All(entry.Value.EnumerateObject(), language => Assert.Contains(language.Name, new[] { "bs", "hr", "sr-Latn", "sr-Cyrl" }));
+        }
+    }
+
+    [GeneratedRegex(@"\bL\[""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex LocalizerInView();
+
+    [GeneratedRegex(@"\blocalizer\[""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex LocalizerInCode();
+
+    [GeneratedRegex(@"ErrorMessage = ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex ErrorMessage();
+
+    [GeneratedRegex(@"Display\(Name = ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex DisplayName();
+
+    [GeneratedRegex(@"new DomainRuleViolation\(""[^""]*"", ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex RuleViolation();
+
+    [GeneratedRegex(@"EditOutcome\.Invalid\([^,]+, ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex InvalidOutcome();
+
+    [GeneratedRegex(@"=> ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex ArrowString();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Spona.Tests.Infrastructure;
+using Spona.Web.Platform.Persistence;
+
+namespace Spona.Tests.Platform;
+
+public sealed class PersistenceTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Migrations_CoverTheModelAndAreAllApplied()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: run tools/add-migration.sh NAME.");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(app.Database.IsPostgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", db.Database.ProviderName);
+    }
+
+    [Fact]
+    public async Task Sqlite_RunsInWalModeWithFullSync()
+    {
+        if (app.Database.IsPostgres)
+        {
+            return;
+        }
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToAsyncEnumerable().FirstAsync());
+            Assert.Equal(2L, await db.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToAsyncEnumerable().FirstAsync());
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
+    public async Task DatabaseInitialization_IsIdempotent()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var before = (await db.Jurisdictions.CountAsync(), await db.Institutions.CountAsync(), await db.CodeItems.CountAsync(), await db.StrategyMeasures.CountAsync(), await db.Roles.CountAsync());
+
+        await DatabaseInitializer.PrepareAsync(scope.ServiceProvider, CancellationToken.None);
+
+        var after = (await db.Jurisdictions.CountAsync(), await db.Institutions.CountAsync(), await db.CodeItems.CountAsync(), await db.StrategyMeasures.CountAsync(), await db.Roles.CountAsync());
+        Assert.Equal(before, after);
+        Assert.Equal(14, after.Item5);
+    }
+}

@@ -22,16 +22,16 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
 
-    // Platform
-    builder.AddSponaCore();
+    // Platform. The database initializer is the first hosted service: nothing may read the database before it migrates.
     builder.Services.AddHostedService<DatabaseInitializer>();
+    builder.AddSponaCore();
     builder.Services.AddSponaSignIn(builder.Environment);
     builder.Services.AddPermissionPolicies();
     builder.Services.AddSponaLocalization(builder.Configuration);
     builder.Services.AddSponaErrors();
     builder.Services.AddSponaObservability();
     builder.Services.AddSponaApi();
-    builder.Services.AddSponaWeb(builder.Environment);
+    builder.Services.AddSponaWeb(builder.Environment, builder.Configuration);
 
     // Modules
     builder.Services.AddAccountModule();

@@ -50,4 +50,91 @@ public sealed class StartupTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Start_MalformedProxyNetwork_ExitsNonZeroNamingTheKey()
+    {
+        var (exitCode, _, error) = await ProcessRunner.RunAsync(
+            new Dictionary<string, string> { ["ReverseProxy__KnownNetworks"] = "10.0.0.0/99", ["DataDirectory"] = Path.GetTempPath() },
+            TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("'ReverseProxy:KnownNetworks'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Development")]
+    public async Task Start_FreshDataDirectory_ServesTheSignInPageAndPrintsTheSetupLink(string environment)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "spona-start-" + Guid.NewGuid().ToString("N"));
+        var port = FreePort();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(ProcessRunner.Executable);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["DataDirectory"] = dataDirectory;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            if (environment == "Production")
+            {
+                // As behind the reverse proxy (loopback is trusted by default), which terminates TLS.
+                http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+            }
+
+            HttpResponseMessage? response = null;
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (response?.StatusCode != System.Net.HttpStatusCode.OK && waited.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                await Task.Delay(200);
+                try
+                {
+                    response = await http.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+                }
+                catch (HttpRequestException)
+                {
+                }
+            }
+
+            string log;
+            lock (output)
+            {
+                log = output.ToString();
+            }
+
+            Assert.True(response?.StatusCode == System.Net.HttpStatusCode.OK, $"sign-in page: {response?.StatusCode}\n{log}");
+            Assert.Matches(@"/setup\?token=[0-9a-f]{64}", log);
+            Assert.True(File.Exists(Path.Combine(dataDirectory, "spona.db")));
+            Assert.DoesNotContain("fail:", log, StringComparison.Ordinal);
+            if (environment == "Production")
+            {
+                using var plain = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+                var refused = await plain.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+                Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+                Assert.Contains("HTTPS only", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                Assert.Equal(System.Net.HttpStatusCode.OK, (await plain.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

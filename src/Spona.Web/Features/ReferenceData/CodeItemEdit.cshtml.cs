@@ -42,8 +42,14 @@ public sealed class CodeItemEditModel(ReferenceDataQueries queries, ReferenceDat
 
             Input = new CodeItemInput
             {
-                Code = item.Code, LabelEn = item.LabelEn, LabelBs = item.LabelBs, LabelHr = item.LabelHr, LabelSrLatn = item.LabelSrLatn,
-                LabelSrCyrl = item.LabelSrCyrl, IsActive = item.IsActive, Version = item.Version,
+                Code = item.Code,
+                LabelEn = item.LabelEn,
+                LabelBs = item.LabelBs,
+                LabelHr = item.LabelHr,
+                LabelSrLatn = item.LabelSrLatn,
+                LabelSrCyrl = item.LabelSrCyrl,
+                IsActive = item.IsActive,
+                Version = item.Version,
             };
         }
 

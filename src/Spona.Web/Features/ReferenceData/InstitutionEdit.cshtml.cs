@@ -36,9 +36,20 @@ public sealed class InstitutionEditModel(ReferenceDataQueries queries, Reference
 
             Input = new InstitutionInput
             {
-                Code = i.Code, Name = i.Name, NameCyrillic = i.NameCyrillic, NameEn = i.NameEn, Abbreviation = i.Abbreviation, Type = i.Type,
-                JurisdictionCode = i.JurisdictionCode, ParentCode = i.ParentCode, Address = i.Address, Email = i.Email, Phone = i.Phone,
-                Website = i.Website, IsActive = i.IsActive, Version = i.Version,
+                Code = i.Code,
+                Name = i.Name,
+                NameCyrillic = i.NameCyrillic,
+                NameEn = i.NameEn,
+                Abbreviation = i.Abbreviation,
+                Type = i.Type,
+                JurisdictionCode = i.JurisdictionCode,
+                ParentCode = i.ParentCode,
+                Address = i.Address,
+                Email = i.Email,
+                Phone = i.Phone,
+                Website = i.Website,
+                IsActive = i.IsActive,
+                Version = i.Version,
             };
         }
 

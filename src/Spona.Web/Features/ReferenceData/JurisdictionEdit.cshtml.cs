@@ -34,8 +34,14 @@ public sealed class JurisdictionEditModel(ReferenceDataQueries queries, Referenc
 
             Input = new JurisdictionInput
             {
-                Code = existing.Code, Kind = existing.Kind, Name = existing.Name, NameCyrillic = existing.NameCyrillic,
-                NameEn = existing.NameEn, ParentCode = existing.ParentCode, IsActive = existing.IsActive, Version = existing.Version,
+                Code = existing.Code,
+                Kind = existing.Kind,
+                Name = existing.Name,
+                NameCyrillic = existing.NameCyrillic,
+                NameEn = existing.NameEn,
+                ParentCode = existing.ParentCode,
+                IsActive = existing.IsActive,
+                Version = existing.Version,
             };
         }
 

@@ -10,8 +10,12 @@ namespace Spona.Web.Features.ReferenceData;
 /// Seeds jurisdictions, institutions and code lists from the JSON files under <c>Seed/</c>. Idempotent: only codes
 /// that are missing are added, so administrators' edits and additions are never overwritten.
 /// </summary>
-public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSeeder> logger)
+public sealed class ReferenceDataSeeder(AppDbContext db, TimeProvider clock, ILogger<ReferenceDataSeeder> logger)
 {
+    private const string SeedKey = "reference-data";
+
+    private static readonly string[] BaseSeedFiles = ["jurisdictions.json", "institutions.json"];
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -26,8 +30,16 @@ public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSe
         ["sexes"] = new() { En = "Sex", Bs = "Spol", Hr = "Spol", SrLatn = "Pol" },
     };
 
-    public async Task<SeedResult> SeedAsync(CancellationToken cancellationToken)
+    /// <summary>Seeds unless these very seed files were applied before; <paramref name="force"/> checks every row anyway.</summary>
+    public async Task<SeedResult> SeedAsync(CancellationToken cancellationToken, bool force = false)
     {
+        var hash = SeedFilesHash();
+        var record = await db.SeedRecords.FirstOrDefaultAsync(r => r.Key == SeedKey, cancellationToken);
+        if (!force && record?.ContentHash == hash)
+        {
+            return new SeedResult(0, 0, 0);
+        }
+
         var jurisdictions = await SeedJurisdictionsAsync(cancellationToken);
         var institutions = await SeedInstitutionsAsync(cancellationToken);
         var items = 0;
@@ -36,6 +48,17 @@ public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSe
             items += await SeedCodeListAsync(list, cancellationToken);
         }
 
+        if (record is null)
+        {
+            db.SeedRecords.Add(new SeedRecord { Key = SeedKey, ContentHash = hash, AppliedAt = clock.GetUtcNow().UtcDateTime });
+        }
+        else
+        {
+            record.ContentHash = hash;
+            record.AppliedAt = clock.GetUtcNow().UtcDateTime;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         var result = new SeedResult(jurisdictions, institutions, items);
         logger.LogInformation(
             "Reference data seeded: {Jurisdictions} jurisdictions, {Institutions} institutions, {Items} code items added",
@@ -149,6 +172,20 @@ public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSe
 
         await db.SaveChangesAsync(cancellationToken);
         return added;
+    }
+
+    private static string SeedFilesHash()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var name in BaseSeedFiles.Concat(ListNames.Keys.Select(k => $"codelists.{k}.json")))
+        {
+            using var stream = EmbeddedFile.Open($"ReferenceData.Seed.{name}");
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            hash.AppendData(buffer.ToArray());
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];

@@ -25,14 +25,17 @@ public sealed class StrategyCatalogueLoader(AppDbContext db, TimeProvider clock,
 
     public async Task<LoadResult> LoadAsync(byte[] utf8Json, CancellationToken cancellationToken)
     {
-        var file = StrategyFile.Parse(utf8Json);
         var hash = Convert.ToHexStringLower(SHA256.HashData(utf8Json));
+        var loaded = await db.Strategies.AsNoTracking().Where(s => s.ContentHash == hash).Select(s => new { s.Code, s.Version }).FirstOrDefaultAsync(cancellationToken);
+        if (loaded is not null)
+        {
+            // This exact file is already the catalogue: nothing to parse or compare (start-up time).
+            return new LoadResult(loaded.Code, loaded.Version, Changed: false, ChangedMeasures: 0);
+        }
+
+        var file = StrategyFile.Parse(utf8Json);
         var now = clock.GetUtcNow().UtcDateTime;
         var strategy = await db.Strategies.FirstOrDefaultAsync(s => s.Code == file.Code, cancellationToken);
-        if (strategy is not null && strategy.ContentHash == hash)
-        {
-            return new LoadResult(file.Code, strategy.Version, Changed: false, ChangedMeasures: 0);
-        }
 
         var isNew = strategy is null;
         strategy ??= new StrategyDocument { Id = Guid.NewGuid(), Code = file.Code, ContentHash = hash };

@@ -66,7 +66,7 @@ public static class SponaCli
         reference.SetAction((_, ct) => WithServices(output, error, async services =>
         {
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-            var result = await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
+            var result = await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct, force: true);
             await output.WriteLineAsync($"Added {result.Jurisdictions} jurisdictions, {result.Institutions} institutions, {result.CodeItems} code-list items.");
             return 0;
         }));

@@ -10,22 +10,21 @@ public static class SerbianTransliteration
 {
     private static readonly Dictionary<string, string> Digraphs = new(StringComparer.Ordinal)
     {
-        ["Lj"] = "Љ", ["LJ"] = "Љ", ["lj"] = "љ",
-        ["Nj"] = "Њ", ["NJ"] = "Њ", ["nj"] = "њ",
-        ["Dž"] = "Џ", ["DŽ"] = "Џ", ["dž"] = "џ",
+        ["Lj"] = "Љ",
+        ["LJ"] = "Љ",
+        ["lj"] = "љ",
+        ["Nj"] = "Њ",
+        ["NJ"] = "Њ",
+        ["nj"] = "њ",
+        ["Dž"] = "Џ",
+        ["DŽ"] = "Џ",
+        ["dž"] = "џ",
     };
 
-    private static readonly Dictionary<char, char> Letters = new()
-    {
-        ['A'] = 'А', ['B'] = 'Б', ['V'] = 'В', ['G'] = 'Г', ['D'] = 'Д', ['Đ'] = 'Ђ', ['E'] = 'Е', ['Ž'] = 'Ж',
-        ['Z'] = 'З', ['I'] = 'И', ['J'] = 'Ј', ['K'] = 'К', ['L'] = 'Л', ['M'] = 'М', ['N'] = 'Н', ['O'] = 'О',
-        ['P'] = 'П', ['R'] = 'Р', ['S'] = 'С', ['T'] = 'Т', ['Ć'] = 'Ћ', ['U'] = 'У', ['F'] = 'Ф', ['H'] = 'Х',
-        ['C'] = 'Ц', ['Č'] = 'Ч', ['Š'] = 'Ш',
-        ['a'] = 'а', ['b'] = 'б', ['v'] = 'в', ['g'] = 'г', ['d'] = 'д', ['đ'] = 'ђ', ['e'] = 'е', ['ž'] = 'ж',
-        ['z'] = 'з', ['i'] = 'и', ['j'] = 'ј', ['k'] = 'к', ['l'] = 'л', ['m'] = 'м', ['n'] = 'н', ['o'] = 'о',
-        ['p'] = 'п', ['r'] = 'р', ['s'] = 'с', ['t'] = 'т', ['ć'] = 'ћ', ['u'] = 'у', ['f'] = 'ф', ['h'] = 'х',
-        ['c'] = 'ц', ['č'] = 'ч', ['š'] = 'ш',
-    };
+    private const string LatinLetters = "ABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠabvgdđežzijklmnoprstćufhcčš";
+    private const string CyrillicLetters = "АБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШабвгдђежзијклмнопрстћуфхцчш";
+
+    private static readonly Dictionary<char, char> Letters = LatinLetters.Zip(CyrillicLetters).ToDictionary(p => p.First, p => p.Second);
 
     public static string ToCyrillic(string latin)
     {

@@ -19,6 +19,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
+    public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
+
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
 
     public DbSet<Institution> Institutions => Set<Institution>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
 using Spona.Web.Platform.Authorization;
@@ -33,12 +34,10 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IHostApplic
     {
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var roles = provider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-        foreach (var role in Roles.All)
+        var existing = await roles.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
+        foreach (var role in Roles.All.Except(existing.OfType<string>(), StringComparer.Ordinal))
         {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
-            }
+            await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
         }
 
         await provider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Spona.Web.Platform.Configuration;
 using Spona.Web.Platform.Errors;
 
 namespace Spona.Web.Platform.Web;
 
 public static class WebSetup
 {
-    public static IServiceCollection AddSponaWeb(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddSponaWeb(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
         services.AddRazorPages(options =>
             {
@@ -23,11 +24,16 @@ public static class WebSetup
             options.Cookie.SecurePolicy = CookieNames.Policy(environment);
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
+        var proxyNetworks = ParseNetworks(configuration["ReverseProxy:KnownNetworks"]);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
+            // Only proxies the operator names are believed (loopback by default): a forged X-Forwarded-For from
+            // anywhere else must not change the client address that logs and rate limits see.
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            options.KnownIPNetworks.Clear();
-            options.KnownProxies.Clear();
+            foreach (var network in proxyNetworks)
+            {
+                options.KnownIPNetworks.Add(network);
+            }
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.Configure<RouteOptions>(options =>
@@ -35,6 +41,23 @@ public static class WebSetup
             options.LowercaseUrls = true;
         });
         return services;
+    }
+
+    private static List<System.Net.IPNetwork> ParseNetworks(string? value)
+    {
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var part in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!System.Net.IPNetwork.TryParse(part, out var network))
+            {
+                throw new StartupConfigurationException(
+                    $"Configuration key 'ReverseProxy:KnownNetworks' has the value '{part}', which is not a network in CIDR notation such as 10.0.0.0/24.");
+            }
+
+            networks.Add(network);
+        }
+
+        return networks;
     }
 
     public static WebApplication UseSponaWeb(this WebApplication app)
@@ -48,6 +71,11 @@ public static class WebSetup
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseMiddleware<HttpsOnlyMiddleware>();
+        }
+
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

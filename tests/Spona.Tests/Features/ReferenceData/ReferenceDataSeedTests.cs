@@ -60,9 +60,11 @@ public sealed class ReferenceDataSeedTests(AppFixture app) : IClassFixture<AppFi
         tuzla.Rename("Tuzlanski kanton (izmijenjeno)", null, "Tuzla Canton");
         await db.SaveChangesAsync();
 
-        var result = await seeder.SeedAsync(CancellationToken.None);
+        var unchanged = await seeder.SeedAsync(CancellationToken.None);
+        var forced = await seeder.SeedAsync(CancellationToken.None, force: true);
 
-        Assert.Equal(new ReferenceDataSeeder.SeedResult(0, 0, 0), result);
+        Assert.Equal(new ReferenceDataSeeder.SeedResult(0, 0, 0), unchanged);
+        Assert.Equal(new ReferenceDataSeeder.SeedResult(0, 0, 0), forced);
         Assert.Equal("Tuzlanski kanton (izmijenjeno)", (await db.Jurisdictions.AsNoTracking().SingleAsync(j => j.Code == "BA-03")).Name);
     }
 }

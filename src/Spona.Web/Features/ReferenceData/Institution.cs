@@ -39,7 +39,7 @@ public sealed class Institution
     public string DisplayName(string culture) => culture switch
     {
         Platform.Localization.SupportedCultures.English => NameEn ?? Name,
-        Platform.Localization.SupportedCultures.SerbianCyrillic => NameCyrillic ?? Name,
+        Platform.Localization.SupportedCultures.SerbianCyrillic => NameCyrillic ?? Platform.Localization.SerbianTransliteration.ToCyrillic(Name),
         _ => Name,
     };
 }

@@ -38,6 +38,8 @@ public sealed class FirstAdministratorTests : IAsyncLifetime
         var response = await Html.SubmitAsync(client, page, "main form", Form());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var signIn = await Html.GetAsync(client, response.Headers.Location!.OriginalString);
+        Assert.Contains("Your account was created", signIn.Text(".notice-success"), StringComparison.Ordinal);
         await Html.SignInAsync(client, "first.admin@example.test", "a long and memorable passphrase");
         var home = await Html.GetAsync(client, "/");
         Assert.Contains("Prva Administratorica", home.Text(".user-name"), StringComparison.Ordinal);

@@ -29,6 +29,8 @@ public sealed class SignInTests(AppFixture app) : IClassFixture<AppFixture>
         var signOut = await Html.SubmitAsync(client, home, "form[action='/account/sign-out']", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        var signInPage = await Html.GetAsync(client, signOut.Headers.Location!.OriginalString);
+        Assert.Equal("You have signed out.", signInPage.Text(".notice"));
         var after = await client.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/account/sign-in", after.Headers.Location!.ToString(), StringComparison.Ordinal);

@@ -23,4 +23,18 @@ public sealed class AmendmentRecorder(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         return amendment.Id;
     }
+
+    /// <returns>The measure's number, or null when there is no such amendment.</returns>
+    public async Task<string?> AdoptAsync(Guid amendmentId, AdoptionInput input, CancellationToken cancellationToken)
+    {
+        var amendment = await db.MeasureAmendments.FirstOrDefaultAsync(a => a.Id == amendmentId, cancellationToken);
+        if (amendment is null)
+        {
+            return null;
+        }
+
+        amendment.Adopt(input.AdoptedOn!.Value, input.DecisionReference, clock);
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.StrategyMeasures.Where(m => m.Id == amendment.MeasureId).Select(m => m.Number).FirstAsync(cancellationToken);
+    }
 }

@@ -16,8 +16,11 @@ public sealed class MeasureModel(
     [BindProperty(SupportsGet = true)]
     public string Number { get; set; } = "";
 
-    [BindProperty]
+    // Two forms post to this page; each handler binds only its own form (an explicit prefix, no fallback), so the
+    // other form's required fields never invalidate the request.
     public AmendmentInput Amendment { get; set; } = new();
+
+    public AdoptionInput Adoption { get; set; } = new();
 
     public StrategyCatalogue.MeasureView? Measure { get; private set; }
 
@@ -29,12 +32,14 @@ public sealed class MeasureModel(
         return Measure is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostAmendAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAmendAsync([Bind(Prefix = nameof(Amendment))] AmendmentInput amendment, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, Permissions.StrategyAmend)).Succeeded)
         {
             return Forbid();
         }
+
+        Amendment = amendment;
 
         if (ModelState.IsValid)
         {
@@ -58,6 +63,42 @@ public sealed class MeasureModel(
         await LoadAsync(cancellationToken);
         return Measure is null ? NotFound() : Page();
     }
+
+    public async Task<IActionResult> OnPostAdoptAsync(Guid amendmentId, [Bind(Prefix = nameof(Adoption))] AdoptionInput adoption, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Permissions.StrategyAmend)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        Adoption = adoption;
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var number = await recorder.AdoptAsync(amendmentId, Adoption, cancellationToken);
+                if (number is null || number != Number)
+                {
+                    return NotFound();
+                }
+
+                TempData["Adopted"] = true;
+                return RedirectToPage(new { Number });
+            }
+            catch (DomainRuleViolation violation)
+            {
+                ModelState.AddModelError(string.Empty, localizer[violation.Message]);
+            }
+        }
+
+        AdoptingId = amendmentId;
+        await LoadAsync(cancellationToken);
+        return Measure is null ? NotFound() : Page();
+    }
+
+    /// <summary>The amendment whose adoption form failed validation, so its errors show next to it.</summary>
+    public Guid? AdoptingId { get; private set; }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

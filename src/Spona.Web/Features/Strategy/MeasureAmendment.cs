@@ -30,41 +30,55 @@ public sealed class MeasureAmendment
         Guid measureId, string proposedBy, DateOnly proposedOn, DateOnly? adoptedOn, string? decisionReference, string change,
         Guid recordedBy, TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (proposedOn > today)
+        if (proposedOn > Today(clock))
         {
             throw new DomainRuleViolation("amendment.proposed-in-future", "The proposal date cannot be in the future.");
         }
 
-        if (adoptedOn is not null)
-        {
-            if (adoptedOn < proposedOn)
-            {
-                throw new DomainRuleViolation("amendment.adopted-before-proposed", "An amendment cannot be adopted before it was proposed.");
-            }
-
-            if (adoptedOn > today)
-            {
-                throw new DomainRuleViolation("amendment.adopted-in-future", "The adoption date cannot be in the future.");
-            }
-
-            if (string.IsNullOrWhiteSpace(decisionReference))
-            {
-                throw new DomainRuleViolation("amendment.decision-required", "An adopted amendment needs the reference of the adopting decision.");
-            }
-        }
-
-        return new MeasureAmendment
+        var amendment = new MeasureAmendment
         {
             Id = Guid.NewGuid(),
             MeasureId = measureId,
             ProposedBy = proposedBy.Trim(),
             ProposedOn = proposedOn,
-            AdoptedOn = adoptedOn,
-            DecisionReference = string.IsNullOrWhiteSpace(decisionReference) ? null : decisionReference.Trim(),
             Change = change.Trim(),
             RecordedBy = recordedBy,
             RecordedAt = clock.GetUtcNow().UtcDateTime,
         };
+        if (adoptedOn is not null)
+        {
+            amendment.Adopt(adoptedOn.Value, decisionReference, clock);
+        }
+
+        return amendment;
     }
+
+    /// <summary>Records the decision that adopted a proposed amendment (Council of Ministers or the competent government).</summary>
+    public void Adopt(DateOnly adoptedOn, string? decisionReference, TimeProvider clock)
+    {
+        if (AdoptedOn is not null)
+        {
+            throw new DomainRuleViolation("amendment.already-adopted", "This amendment has already been adopted.");
+        }
+
+        if (adoptedOn < ProposedOn)
+        {
+            throw new DomainRuleViolation("amendment.adopted-before-proposed", "An amendment cannot be adopted before it was proposed.");
+        }
+
+        if (adoptedOn > Today(clock))
+        {
+            throw new DomainRuleViolation("amendment.adopted-in-future", "The adoption date cannot be in the future.");
+        }
+
+        if (string.IsNullOrWhiteSpace(decisionReference))
+        {
+            throw new DomainRuleViolation("amendment.decision-required", "An adopted amendment needs the reference of the adopting decision.");
+        }
+
+        AdoptedOn = adoptedOn;
+        DecisionReference = decisionReference.Trim();
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -19,6 +19,8 @@ internal static class StrategyEndpoints
             .WithSummary("One measure with its items, amendments and earlier wordings.");
         group.MapPost("/measures/{number}/amendments", RecordAmendmentAsync).RequireAuthorization(Permissions.StrategyAmend)
             .WithSummary("Record an amendment to a measure proposed by the Monitoring Team (1.2.4).");
+        group.MapPost("/amendments/{id:guid}/adoption", AdoptAmendmentAsync).RequireAuthorization(Permissions.StrategyAmend)
+            .WithSummary("Record the decision that adopted a proposed amendment.");
     }
 
     private static async Task<Results<Ok<StrategyCatalogue.StrategyTree>, NotFound>> GetTreeAsync(string? search, StrategyCatalogue catalogue, CancellationToken cancellationToken)
@@ -41,6 +43,15 @@ internal static class StrategyEndpoints
         return id is null
             ? MeasureNotFound(number)
             : TypedResults.Created($"/api/v1/strategy/measures/{number}", new AmendmentCreated(id.Value));
+    }
+
+    private static async Task<Results<Ok<StrategyCatalogue.MeasureView>, ProblemHttpResult>> AdoptAmendmentAsync(
+        Guid id, AdoptionInput input, AmendmentRecorder recorder, StrategyCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        var number = await recorder.AdoptAsync(id, input, cancellationToken);
+        return number is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such amendment.")
+            : TypedResults.Ok((await catalogue.GetMeasureAsync(number, Culture(), cancellationToken))!);
     }
 
     private static ProblemHttpResult MeasureNotFound(string number) => TypedResults.Problem(

@@ -138,4 +138,44 @@ public sealed class StrategyApiTests(AppFixture app) : IClassFixture<AppFixture>
 
         await client.PostJsonAsync("/api/v1/strategy/measures/8.8/amendments", new { proposedBy = "X", proposedOn = "2025-01-01", change = "Y" }, HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task AdoptAmendment_RecordsTheDecisionOnce()
+    {
+        var client = await app.SignedInClientAsync(Roles.MonitoringTeamMember);
+        var created = await client.PostJsonAsync("/api/v1/strategy/measures/2.2/amendments", new
+        {
+            proposedBy = "Monitoring Team",
+            proposedOn = "2025-03-10",
+            change = "Adds inspections of recruitment agencies.",
+        }, HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetString();
+
+        var early = await client.PostJsonAsync($"/api/v1/strategy/amendments/{id}/adoption", new { adoptedOn = "2025-03-01", decisionReference = "VM 1/25" }, HttpStatusCode.Conflict);
+        var missing = await client.PostJsonAsync($"/api/v1/strategy/amendments/{id}/adoption", new { adoptedOn = "2025-04-01" }, HttpStatusCode.BadRequest);
+        var adopted = await client.PostJsonAsync($"/api/v1/strategy/amendments/{id}/adoption", new { adoptedOn = "2025-04-01", decisionReference = "VM 12/25" }, HttpStatusCode.OK);
+        var again = await client.PostJsonAsync($"/api/v1/strategy/amendments/{id}/adoption", new { adoptedOn = "2025-04-02", decisionReference = "VM 13/25" }, HttpStatusCode.Conflict);
+
+        Assert.Equal("amendment.adopted-before-proposed", early.GetProperty("code").GetString());
+        Assert.True(missing.GetProperty("errors").TryGetProperty("DecisionReference", out _) || missing.GetProperty("errors").TryGetProperty("decisionReference", out _), missing.ToString());
+        var amendment = Assert.Single(adopted.GetProperty("amendments").EnumerateArray());
+        Assert.Equal("2025-04-01", amendment.GetProperty("adoptedOn").GetString());
+        Assert.Equal("VM 12/25", amendment.GetProperty("decisionReference").GetString());
+        Assert.Equal("amendment.already-adopted", again.GetProperty("code").GetString());
+        await client.PostJsonAsync($"/api/v1/strategy/amendments/{Guid.NewGuid()}/adoption", new { adoptedOn = "2025-04-01", decisionReference = "X" }, HttpStatusCode.NotFound);
+        await client.PostJsonAsync("/api/v1/strategy/amendments/not-a-guid/adoption", new { adoptedOn = "2025-04-01", decisionReference = "X" }, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AdoptAmendment_WithoutPermission_IsForbidden()
+    {
+        var team = await app.SignedInClientAsync(Roles.MonitoringTeamMember);
+        var created = await team.PostJsonAsync("/api/v1/strategy/measures/2.5/amendments", new { proposedBy = "Monitoring Team", proposedOn = "2025-03-10", change = "X" }, HttpStatusCode.Created);
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+
+        await analyst.PostJsonAsync($"/api/v1/strategy/amendments/{created.GetProperty("id").GetString()}/adoption", new { adoptedOn = "2025-04-01", decisionReference = "X" }, HttpStatusCode.Forbidden);
+
+        var measure = await team.GetJsonAsync("/api/v1/strategy/measures/2.5");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, measure.GetProperty("amendments")[0].GetProperty("adoptedOn").ValueKind);
+    }
 }

@@ -99,7 +99,7 @@ public sealed class StrategyPageTests(AppFixture app) : IClassFixture<AppFixture
             ["Amendment.Change"] = "Adds supply-chain due diligence for public procurement.",
         });
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(HttpStatusCode.Redirect == response.StatusCode, await response.Content.ReadAsStringAsync());
         var after = await Html.GetAsync(client, "/strategy/measures/2.3");
         var history = after.Text("section[aria-labelledby=history-heading] table");
         Assert.Contains("VM 45/25", history, StringComparison.Ordinal);
@@ -168,5 +168,34 @@ public sealed class StrategyPageTests(AppFixture app) : IClassFixture<AppFixture
         Assert.Contains("/account/access-denied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
         var after = await Html.GetAsync(admin, "/strategy/measures/1.1");
         Assert.DoesNotContain("Should not be saved", after.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Amendment_ProposedThenAdoptedThroughTheForm()
+    {
+        var client = await app.SignedInClientAsync(Roles.StateCoordinatorOffice);
+        var page = await Html.GetAsync(client, "/strategy/measures/3.3");
+        await Html.SubmitAsync(client, page, "form:has(#Amendment_Change)", new Dictionary<string, string>
+        {
+            ["Amendment.ProposedBy"] = "Monitoring Team",
+            ["Amendment.ProposedOn"] = "2025-02-01",
+            ["Amendment.Change"] = "Criminalises knowing use of services of victims.",
+        });
+        var proposed = await Html.GetAsync(client, "/strategy/measures/3.3");
+
+        var invalid = await Html.SubmitAsync(client, proposed, "details.adopt form", new Dictionary<string, string> { ["Adoption.AdoptedOn"] = "2025-03-01" });
+        var adopted = await Html.SubmitAsync(client, proposed, "details.adopt form", new Dictionary<string, string>
+        {
+            ["Adoption.AdoptedOn"] = "2025-03-01",
+            ["Adoption.DecisionReference"] = "VM 77/25",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Contains("Enter the reference of the adopting decision.", (await Html.ParseAsync(invalid)).Text("details.adopt .error-summary"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, adopted.StatusCode);
+        var after = await Html.GetAsync(client, "/strategy/measures/3.3");
+        Assert.Contains("VM 77/25", after.Text("section[aria-labelledby=history-heading] table"), StringComparison.Ordinal);
+        Assert.Null(after.QuerySelector("details.adopt"));
+        Assert.Equal("The adoption was recorded.", after.Text(".notice-success"));
     }
 }

@@ -66,18 +66,10 @@ public sealed class CodeItemEditModel(ReferenceDataQueries queries, ReferenceDat
         if (ModelState.IsValid)
         {
             var outcome = await editor.SaveCodeItemAsync(Key, Code, Input, cancellationToken);
-            if (outcome.Status == EditStatus.NotFound)
+            if (outcome.ToPageResult(this, $"/reference/code-lists/{Key}?inactive=true", localizer) is { } result)
             {
-                return NotFound();
+                return result;
             }
-
-            if (outcome.Status == EditStatus.Done)
-            {
-                TempData["Saved"] = true;
-                return Redirect($"/reference/code-lists/{Key}?inactive=true&q=" + Uri.EscapeDataString(outcome.Key!));
-            }
-
-            outcome.AddTo(ModelState, nameof(Input), localizer);
         }
 
         return Page();

@@ -62,18 +62,10 @@ public sealed class InstitutionEditModel(ReferenceDataQueries queries, Reference
         if (ModelState.IsValid)
         {
             var outcome = await editor.SaveInstitutionAsync(Code, Input, cancellationToken);
-            if (outcome.Status == EditStatus.NotFound)
+            if (outcome.ToPageResult(this, "/reference/institutions", localizer) is { } result)
             {
-                return NotFound();
+                return result;
             }
-
-            if (outcome.Status == EditStatus.Done)
-            {
-                TempData["Saved"] = true;
-                return Redirect("/reference/institutions?q=" + Uri.EscapeDataString(outcome.Key!));
-            }
-
-            outcome.AddTo(ModelState, nameof(Input), localizer);
         }
 
         await LoadChoicesAsync(cancellationToken);

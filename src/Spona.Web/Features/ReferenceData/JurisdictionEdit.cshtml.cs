@@ -54,18 +54,10 @@ public sealed class JurisdictionEditModel(ReferenceDataQueries queries, Referenc
         if (ModelState.IsValid)
         {
             var outcome = await editor.SaveJurisdictionAsync(Code, Input, cancellationToken);
-            if (outcome.Status == EditStatus.NotFound)
+            if (outcome.ToPageResult(this, "/reference/jurisdictions", localizer) is { } result)
             {
-                return NotFound();
+                return result;
             }
-
-            if (outcome.Status == EditStatus.Done)
-            {
-                TempData["Saved"] = true;
-                return Redirect("/reference/jurisdictions?q=" + Uri.EscapeDataString(outcome.Key!));
-            }
-
-            outcome.AddTo(ModelState, nameof(Input), localizer);
         }
 
         await LoadParentsAsync(cancellationToken);

@@ -1,5 +1,8 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
 namespace Spona.Web.Features.Shared;
@@ -19,6 +22,25 @@ internal static class EditOutcomeResults
         outcome.Status == EditStatus.Done
             ? Results.Created(string.Format(CultureInfo.InvariantCulture, location, outcome.Key), await body())
             : await outcome.ToApiResultAsync(body);
+
+    /// <summary>
+    /// For an edit page: done redirects to <paramref name="listUrl"/> filtered to the saved code, with a notice; not
+    /// found is a 404; otherwise the errors go onto the form and null says "show the form again".
+    /// </summary>
+    public static IActionResult? ToPageResult(this EditOutcome outcome, PageModel page, string listUrl, IStringLocalizer localizer)
+    {
+        switch (outcome.Status)
+        {
+            case EditStatus.NotFound:
+                return new NotFoundResult();
+            case EditStatus.Done:
+                page.TempData["Saved"] = true;
+                return new RedirectResult(QueryHelpers.AddQueryString(listUrl, "q", outcome.Key!));
+            default:
+                outcome.AddTo(page.ModelState, "Input", localizer);
+                return null;
+        }
+    }
 
     /// <summary>Copies errors onto a form; field names are prefixed with the form's input property.</summary>
     public static void AddTo(this EditOutcome outcome, ModelStateDictionary modelState, string prefix, IStringLocalizer localizer)

@@ -1,0 +1,62 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Spona.Tests.Platform;
+
+/// <summary>The conventions of docs/architecture.md that a compiler does not check.</summary>
+public sealed class ArchitectureTests
+{
+    private static readonly Assembly App = typeof(Program).Assembly;
+
+    private static string SourceRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Spona.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory!.FullName, "src", "Spona.Web");
+    }
+
+    [Fact]
+    public void Classes_AreSealedStaticOrAbstract()
+    {
+        var classes = App.GetTypes()
+            .Where(t => t.IsClass && t != typeof(Program))
+            .Where(t => t.GetCustomAttribute<CompilerGeneratedAttribute>() is null && !t.Name.Contains('<', StringComparison.Ordinal))
+            .Where(t => t.Namespace?.StartsWith("Spona.", StringComparison.Ordinal) == true)
+            .ToList();
+        var open = classes.Where(t => !t.IsSealed && !t.IsAbstract).Select(t => t.FullName).ToList();
+
+        Assert.True(classes.Count > 50, $"only {classes.Count} classes examined");
+        Assert.True(open.Count == 0, "Not sealed: " + string.Join(", ", open));
+    }
+
+    [Fact]
+    public void Modules_UseEachOtherOnlyThroughShared()
+    {
+        var features = Path.Combine(SourceRoot(), "Features");
+        var modules = Directory.GetDirectories(features).Select(Path.GetFileName).Where(m => m != "Shared").ToList();
+        var violations = new List<string>();
+        foreach (var module in modules)
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(features, module!), "*.cs*", SearchOption.AllDirectories))
+            {
+                var text = File.ReadAllText(file);
+                violations.AddRange(modules.Where(other => other != module && text.Contains($"Spona.Web.Features.{other}", StringComparison.Ordinal))
+                    .Select(other => $"{Path.GetRelativePath(features, file)} uses {other}"));
+            }
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public void Platform_HoldsNoPages()
+    {
+        var pages = Directory.EnumerateFiles(Path.Combine(SourceRoot(), "Platform"), "*.cshtml", SearchOption.AllDirectories).ToList();
+
+        Assert.Empty(pages);
+    }
+}

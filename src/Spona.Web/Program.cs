@@ -31,6 +31,7 @@ try
     builder.Services.AddSponaErrors();
     builder.Services.AddSponaObservability();
     builder.Services.AddSponaApi();
+    builder.Services.AddSponaRateLimits(builder.Configuration);
     builder.Services.AddSponaWeb(builder.Environment, builder.Configuration);
 
     // Modules

@@ -20,7 +20,7 @@ public class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        factory = new SponaFactory(database, ConfigureServices);
+        factory = new SponaFactory(database, ConfigureServices, Settings);
         _ = factory.Server;
     }
 
@@ -36,6 +36,9 @@ public class AppFixture : IAsyncLifetime
             await database.DisposeAsync();
         }
     }
+
+    /// <summary>Configuration a fixture overrides (e.g. real rate limits).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     /// <summary>Lets a fixture add test-only services (fault injection, fakes).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

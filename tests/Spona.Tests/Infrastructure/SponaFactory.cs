@@ -9,7 +9,8 @@ namespace Spona.Tests.Infrastructure;
 /// The real application on a test database, in the Production-like "Testing" environment (secure cookies, no
 /// developer pages). Clients talk https so that __Host- cookies flow as in a browser.
 /// </summary>
-public sealed class SponaFactory(TestDatabase database, Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
+public sealed class SponaFactory(TestDatabase database, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public CapturingLoggerProvider Logs { get; } = new();
 
@@ -22,6 +23,14 @@ public sealed class SponaFactory(TestDatabase database, Action<IServiceCollectio
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("DataDirectory", database.DataDirectory);
         builder.UseSetting("Localization:DefaultCulture", "en");
+        // Test classes sign in dozens of accounts from one address; RateLimitTests sets real limits.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:ApiPerMinute", "100000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureServices(services => configureServices?.Invoke(services));
     }

@@ -51,15 +51,18 @@ public sealed class StartupTests
         }
     }
 
-    [Fact]
-    public async Task Start_MalformedProxyNetwork_ExitsNonZeroNamingTheKey()
+    [Theory]
+    [InlineData("ReverseProxy__KnownNetworks", "10.0.0.0/99", "ReverseProxy:KnownNetworks")]
+    [InlineData("RateLimits__SignInPerMinute", "ten", "RateLimits:SignInPerMinute")]
+    [InlineData("RateLimits__ApiPerMinute", "-5", "RateLimits:ApiPerMinute")]
+    public async Task Start_MalformedSetting_ExitsNonZeroNamingTheKey(string variable, string value, string key)
     {
         var (exitCode, _, error) = await ProcessRunner.RunAsync(
-            new Dictionary<string, string> { ["ReverseProxy__KnownNetworks"] = "10.0.0.0/99", ["DataDirectory"] = Path.GetTempPath() },
+            new Dictionary<string, string> { [variable] = value, ["DataDirectory"] = Path.GetTempPath() },
             TimeSpan.FromSeconds(60));
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("'ReverseProxy:KnownNetworks'", error, StringComparison.Ordinal);
+        Assert.Contains($"'{key}'", error, StringComparison.Ordinal);
     }
 
     [Theory]

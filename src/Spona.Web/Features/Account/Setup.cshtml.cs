@@ -7,6 +7,7 @@ using Spona.Web.Platform.Identity;
 namespace Spona.Web.Features.Account;
 
 /// <summary>Creating the first administrator with the one-time link printed at start.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Web.RateLimits.SignIn)]
 public sealed class SetupModel(FirstAdministratorSetup setup, IStringLocalizer<SetupModel> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -7,6 +7,7 @@ using Spona.Web.Platform.Identity;
 
 namespace Spona.Web.Features.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Web.RateLimits.SignIn)]
 public sealed class SignInModel(SignInManager<SponaUser> signIn, UserManager<SponaUser> users, IStringLocalizer<SignInModel> localizer) : PageModel
 {
     [BindProperty]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Platform.Api;
 
@@ -29,5 +30,5 @@ public static class ApiSetup
 
     /// <summary>The group every module's endpoints hang from.</summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
-        app.MapGroup($"/api/v1/{prefix}").WithTags(tag).RequireAuthorization();
+        app.MapGroup($"/api/v1/{prefix}").WithTags(tag).RequireAuthorization().RequireRateLimiting(RateLimits.Api);
 }

@@ -82,6 +82,7 @@ public static class WebSetup
         // After authentication: the signed-in user's remembered language is a claim of their cookie.
         app.UseRequestLocalization();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

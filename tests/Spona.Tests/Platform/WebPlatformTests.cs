@@ -44,6 +44,8 @@ public sealed class WebPlatformTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.True(paths.TryGetProperty("/api/v1/strategy/measures/{number}", out _));
         Assert.True(paths.TryGetProperty("/api/v1/jurisdictions", out _));
         Assert.True(paths.TryGetProperty("/api/v1/code-lists/{key}/items", out _));
+        var listResponses = paths.GetProperty("/api/v1/jurisdictions").GetProperty("get").GetProperty("responses");
+        Assert.True(listResponses.GetProperty("200").TryGetProperty("content", out _), "the list's response schema is documented");
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
         var html = await reference.Content.ReadAsStringAsync();
         Assert.DoesNotContain("cdn.jsdelivr", html, StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Spona.Tests.Infrastructure;
 using Spona.Web.Platform.Identity;
 
@@ -8,7 +9,7 @@ namespace Spona.Tests.Features.Account;
 /// <summary>The first-run journey on a database without users. Each test gets its own fresh installation.</summary>
 public sealed class FirstAdministratorTests : IAsyncLifetime
 {
-    private readonly AppFixture app = new();
+    private readonly ClockedApp app = new();
 
     public Task InitializeAsync() => app.InitializeAsync();
 
@@ -93,5 +94,26 @@ public sealed class FirstAdministratorTests : IAsyncLifetime
         var result = await Html.ParseAsync(response);
         Assert.Contains("not the same", result.Text("[data-valmsg-for='Input.ConfirmPassword']"), StringComparison.Ordinal);
         await Html.GetAsync(client, "/setup?token=" + token);
+    }
+
+    [Fact]
+    public async Task Setup_LinkOlderThan24Hours_IsRefused()
+    {
+        var token = await IssueTokenAsync();
+        app.Clock.Advance(TimeSpan.FromHours(23) + TimeSpan.FromMinutes(59));
+        await Html.GetAsync(app.Factory.CreateBrowser(), "/setup?token=" + token);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var page = await Html.GetAsync(app.Factory.CreateBrowser(), "/setup?token=" + token, HttpStatusCode.NotFound);
+        Assert.Null(page.QuerySelector("main form"));
+    }
+
+    /// <summary>The installation with a clock the test moves.</summary>
+    private sealed class ClockedApp : AppFixture
+    {
+        public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+
+        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
     }
 }

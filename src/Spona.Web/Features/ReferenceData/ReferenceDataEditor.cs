@@ -37,6 +37,11 @@ public sealed class ReferenceDataEditor(AppDbContext db)
         }
 
         var kind = input.Kind!.Value;
+        if (kind == JurisdictionKind.State && await db.Jurisdictions.AnyAsync(j => j.Kind == JurisdictionKind.State && j.Id != (jurisdiction == null ? Guid.Empty : jurisdiction.Id), cancellationToken))
+        {
+            return EditOutcome.Invalid(nameof(input.Kind), "There is only one state.");
+        }
+
         Guid? parentId = null;
         if (string.IsNullOrWhiteSpace(input.ParentCode))
         {

@@ -42,18 +42,30 @@ public sealed class FirstAdministratorSetup(AppDbContext db, UserManager<SponaUs
         var setupToken = await FindUsableAsync(token, cancellationToken);
         if (setupToken is null || await HasUsersAsync(cancellationToken))
         {
-            return IdentityResult.Failed(new IdentityError { Code = "SetupLinkInvalid", Description = "This setup link is not valid any more." });
+            return LinkInvalid();
+        }
+
+        // Claim the token atomically first: of two simultaneous submissions only one creates an administrator.
+        var claimed = await db.SetupTokens.Where(t => t.Id == setupToken.Id && t.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        if (claimed != 1)
+        {
+            return LinkInvalid();
         }
 
         var result = await CreateAdministratorAsync(input, cancellationToken);
-        if (result.Succeeded)
+        if (!result.Succeeded)
         {
-            setupToken.UsedAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
+            // Nothing was created: give the link back so that the person can correct the form.
+            await db.SetupTokens.Where(t => t.Id == setupToken.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, (DateTime?)null), cancellationToken);
         }
 
         return result;
     }
+
+    private static IdentityResult LinkInvalid() =>
+        IdentityResult.Failed(new IdentityError { Code = "SetupLinkInvalid", Description = "This setup link is not valid any more." });
 
     /// <summary>Creates a system administrator (also used by the CLI, which needs no token).</summary>
     public async Task<IdentityResult> CreateAdministratorAsync(NewAdministrator input, CancellationToken cancellationToken)
@@ -67,6 +79,8 @@ public sealed class FirstAdministratorSetup(AppDbContext db, UserManager<SponaUs
             return IdentityResult.Failed(new IdentityError { Code = "UnknownInstitution", Description = "The institution does not exist." });
         }
 
+        // Account, role and voided setup links together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = new SponaUser
         {
             Id = Guid.NewGuid(),
@@ -91,6 +105,7 @@ public sealed class FirstAdministratorSetup(AppDbContext db, UserManager<SponaUs
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return result;

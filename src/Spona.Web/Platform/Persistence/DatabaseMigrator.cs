@@ -25,7 +25,7 @@ public sealed class DatabaseMigrator(AppDbContext db, SponaSettings settings, IL
             logger.LogInformation("Database ready ({Database}); {Pending} migration(s) applied", settings.DescribeDatabase(), pending);
             return pending;
         }
-        catch (Exception ex) when (ex is NpgsqlException or SqliteException or InvalidOperationException && ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is NpgsqlException or SqliteException)
         {
             throw new StartupConfigurationException(
                 $"Configuration key '{SponaSettings.ConnectionStringKey}' names a database that cannot be used ({settings.DescribeDatabase()}: {FirstLine(ex)}).",

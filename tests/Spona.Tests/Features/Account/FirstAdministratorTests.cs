@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Spona.Tests.Infrastructure;
@@ -94,6 +95,25 @@ public sealed class FirstAdministratorTests : IAsyncLifetime
         var result = await Html.ParseAsync(response);
         Assert.Contains("not the same", result.Text("[data-valmsg-for='Input.ConfirmPassword']"), StringComparison.Ordinal);
         await Html.GetAsync(client, "/setup?token=" + token);
+    }
+
+    [Fact]
+    public async Task Setup_TwoSimultaneousSubmissions_CreateOneAdministrator()
+    {
+        var token = await IssueTokenAsync();
+        var first = app.Factory.CreateBrowser();
+        var second = app.Factory.CreateBrowser();
+        var firstPage = await Html.GetAsync(first, "/setup?token=" + token);
+        var secondPage = await Html.GetAsync(second, "/setup?token=" + token);
+
+        var responses = await Task.WhenAll(
+            Html.SubmitAsync(first, firstPage, "main form", Form("one@example.test")),
+            Html.SubmitAsync(second, secondPage, "main form", Form("two@example.test")));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Spona.Web.Platform.Persistence.AppDbContext>();
+        Assert.Equal(1, await db.Users.CountAsync());
     }
 
     [Fact]

@@ -50,6 +50,8 @@ public sealed class ReferenceDataApiTests(AppFixture app) : IClassFixture<AppFix
         var duplicate = await admin.PostJsonAsync("/api/v1/jurisdictions", input, HttpStatusCode.BadRequest);
         var orphan = await admin.PostJsonAsync("/api/v1/jurisdictions",
             new { code = "BA-XX-ORPHAN", kind = "Municipality", name = "Bez roditelja", parentCode = "NOPE", isActive = true }, HttpStatusCode.BadRequest);
+        var secondState = await admin.PostJsonAsync("/api/v1/jurisdictions",
+            new { code = "XK", kind = "State", name = "Druga država", isActive = true }, HttpStatusCode.BadRequest);
         var wrongLevel = await admin.PostJsonAsync("/api/v1/jurisdictions",
             new { code = "BA-CANTON-UNDER-MUNI", kind = "Canton", name = "Kanton", parentCode = "BA-09-CENTAR", isActive = true }, HttpStatusCode.BadRequest);
 
@@ -57,6 +59,7 @@ public sealed class ReferenceDataApiTests(AppFixture app) : IClassFixture<AppFix
         Assert.True(duplicate.GetProperty("errors").TryGetProperty("Code", out _));
         Assert.True(orphan.GetProperty("errors").TryGetProperty("ParentCode", out _));
         Assert.True(wrongLevel.GetProperty("errors").TryGetProperty("ParentCode", out _));
+        Assert.True(secondState.GetProperty("errors").TryGetProperty("Kind", out _));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal static class ReferenceDataEndpoints
     {
         var jurisdictions = app.MapApiGroup("jurisdictions", "Reference data");
         jurisdictions.MapGet("", async (string? search, JurisdictionKind? kind, string? sort, int? page, int? pageSize, ReferenceDataQueries queries, CancellationToken ct) =>
-                Results.Ok(await queries.ListJurisdictionsAsync(Culture(), search, kind, sort, page, pageSize, ct)))
+                SearchInput.Check(search) ?? Results.Ok(await queries.ListJurisdictionsAsync(Culture(), search, kind, sort, page, pageSize, ct)))
             .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("Jurisdictions of Bosnia and Herzegovina, searchable and paged.").Produces<PagedResult<ReferenceDataQueries.JurisdictionView>>().ProducesValidationProblem();
         jurisdictions.MapGet("/{code}", async (string code, ReferenceDataQueries queries, CancellationToken ct) =>
                 await queries.GetJurisdictionAsync(code, Culture(), ct) is { } found ? Results.Ok(found) : NotFound("jurisdiction", code))
@@ -31,7 +31,7 @@ internal static class ReferenceDataEndpoints
 
         var institutions = app.MapApiGroup("institutions", "Reference data");
         institutions.MapGet("", async (string? search, InstitutionType? type, string? jurisdiction, string? sort, int? page, int? pageSize, ReferenceDataQueries queries, CancellationToken ct) =>
-                Results.Ok(await queries.ListInstitutionsAsync(Culture(), search, type, jurisdiction, sort, page, pageSize, ct)))
+                SearchInput.Check(search) ?? Results.Ok(await queries.ListInstitutionsAsync(Culture(), search, type, jurisdiction, sort, page, pageSize, ct)))
             .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("Institutions and organisations, searchable and paged.").Produces<PagedResult<ReferenceDataQueries.InstitutionView>>().ProducesValidationProblem();
         institutions.MapGet("/{code}", async (string code, ReferenceDataQueries queries, CancellationToken ct) =>
                 await queries.GetInstitutionAsync(code, Culture(), ct) is { } found ? Results.Ok(found) : NotFound("institution", code))
@@ -47,7 +47,8 @@ internal static class ReferenceDataEndpoints
         lists.MapGet("", async (ReferenceDataQueries queries, CancellationToken ct) => Results.Ok(await queries.ListCodeListsAsync(Culture(), ct)))
             .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("The code lists.").Produces<IReadOnlyList<ReferenceDataQueries.CodeListView>>();
         lists.MapGet("/{key}", async (string key, string? search, bool? includeInactive, string? sort, int? page, int? pageSize, ReferenceDataQueries queries, CancellationToken ct) =>
-                await queries.ListCodeItemsAsync(key, Culture(), search, includeInactive ?? false, sort, page, pageSize, ct) is { } items ? Results.Ok(items) : NotFound("code list", key))
+                SearchInput.Check(search)
+                ?? (await queries.ListCodeItemsAsync(key, Culture(), search, includeInactive ?? false, sort, page, pageSize, ct) is { } items ? Results.Ok(items) : NotFound("code list", key)))
             .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("The items of one code list, labels in the request's language.").Produces<PagedResult<ReferenceDataQueries.CodeItemView>>().ProducesProblem(StatusCodes.Status404NotFound);
         lists.MapGet("/{key}/items/{code}", async (string key, string code, ReferenceDataQueries queries, CancellationToken ct) =>
                 await queries.GetCodeItemAsync(key, code, Culture(), ct) is { } item ? Results.Ok(item) : NotFound("code", code))

@@ -6,8 +6,11 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSi
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 200;
 
+    /// <summary>Far beyond any real list; keeps the offset arithmetic from overflowing.</summary>
+    public const int MaxPage = 1_000_000;
+
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 
     public static (int Page, int PageSize) Normalize(int? page, int? pageSize) =>
-        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
+        (Math.Clamp(page ?? 1, 1, MaxPage), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
 }

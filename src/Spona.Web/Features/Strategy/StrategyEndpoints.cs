@@ -23,8 +23,13 @@ internal static class StrategyEndpoints
             .WithSummary("Record the decision that adopted a proposed amendment.");
     }
 
-    private static async Task<Results<Ok<StrategyCatalogue.StrategyTree>, NotFound>> GetTreeAsync(string? search, StrategyCatalogue catalogue, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<StrategyCatalogue.StrategyTree>, NotFound, ValidationProblem>> GetTreeAsync(string? search, StrategyCatalogue catalogue, CancellationToken cancellationToken)
     {
+        if (search is { Length: > SearchInput.MaxLength })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["search"] = [$"The search text can have at most {SearchInput.MaxLength} characters."] });
+        }
+
         var tree = await catalogue.GetTreeAsync(Culture(), search, cancellationToken);
         return tree is null ? TypedResults.NotFound() : TypedResults.Ok(tree);
     }

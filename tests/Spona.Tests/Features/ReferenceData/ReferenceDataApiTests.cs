@@ -30,6 +30,31 @@ public sealed class ReferenceDataApiTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal(["BA-09", "BA-10"], cantons.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("code").GetString()));
     }
 
+    [Theory]
+    [InlineData("/api/v1/jurisdictions?search=")]
+    [InlineData("/api/v1/institutions?search=")]
+    [InlineData("/api/v1/code-lists/countries?search=")]
+    [InlineData("/api/v1/strategy?search=")]
+    public async Task Search_TooLong_Is400NamingTheParameter(string url)
+    {
+        var client = await app.SignedInClientAsync(Roles.Analyst);
+
+        var problem = await client.GetJsonAsync(url + new string('a', 201), HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("search", out _));
+    }
+
+    [Fact]
+    public async Task Jurisdictions_HugePageNumber_IsAnEmptyPageNotAnError()
+    {
+        var client = await app.SignedInClientAsync(Roles.Analyst);
+
+        var page = await client.GetJsonAsync("/api/v1/jurisdictions?page=2147483647&pageSize=200");
+
+        Assert.Empty(page.GetProperty("items").EnumerateArray());
+        Assert.True(page.GetProperty("total").GetInt32() >= 163);
+    }
+
     [Fact]
     public async Task Jurisdictions_BadQuery_Is400()
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Spona.Tests.Infrastructure;
 
 namespace Spona.Tests.Platform;
 
@@ -7,17 +8,6 @@ namespace Spona.Tests.Platform;
 public sealed class ArchitectureTests
 {
     private static readonly Assembly App = typeof(Program).Assembly;
-
-    private static string SourceRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Spona.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory!.FullName, "src", "Spona.Web");
-    }
 
     [Fact]
     public void Classes_AreSealedStaticOrAbstract()
@@ -36,7 +26,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void Modules_UseEachOtherOnlyThroughShared()
     {
-        var features = Path.Combine(SourceRoot(), "Features");
+        var features = Path.Combine(SourceTree.WebProject, "Features");
         var modules = Directory.GetDirectories(features).Select(Path.GetFileName).Where(m => m != "Shared").ToList();
         var violations = new List<string>();
         foreach (var module in modules)
@@ -55,7 +45,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void Platform_HoldsNoPages()
     {
-        var pages = Directory.EnumerateFiles(Path.Combine(SourceRoot(), "Platform"), "*.cshtml", SearchOption.AllDirectories).ToList();
+        var pages = Directory.EnumerateFiles(Path.Combine(SourceTree.WebProject, "Platform"), "*.cshtml", SearchOption.AllDirectories).ToList();
 
         Assert.Empty(pages);
     }

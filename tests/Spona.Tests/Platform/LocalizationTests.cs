@@ -9,7 +9,7 @@ namespace Spona.Tests.Platform;
 
 public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private static readonly string SourceRoot = FindSourceRoot();
+    private static readonly string SourceRoot = SourceTree.WebProject;
 
     private static readonly (string Files, Regex Pattern)[] UsePatterns =
     [
@@ -20,17 +20,6 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
         (".cs", RuleViolation()),
         (".cs", InvalidOutcome()),
     ];
-
-    private static string FindSourceRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Spona.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Spona.slnx not found above the test output."), "src", "Spona.Web");
-    }
 
     private static IEnumerable<string> UsedKeys()
     {

@@ -9,7 +9,7 @@ public sealed class AmendmentRecorder(AppDbContext db, TimeProvider clock)
     /// <returns>The new amendment's id, or null when the measure does not exist.</returns>
     public async Task<Guid?> RecordAsync(string measureNumber, AmendmentInput input, Guid userId, CancellationToken cancellationToken)
     {
-        var strategyId = await db.Strategies.OrderByDescending(s => s.PeriodStart).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        var strategyId = await db.Strategies.InForce().Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
         var measureId = await db.StrategyMeasures.Where(m => m.StrategyId == strategyId && m.Number == measureNumber)
             .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
         if (measureId is null)

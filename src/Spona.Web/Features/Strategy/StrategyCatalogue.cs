@@ -13,7 +13,7 @@ public sealed class StrategyCatalogue(AppDbContext db)
     /// <summary>The strategy in force (the latest period), as a tree; optionally only measures matching a search.</summary>
     public async Task<StrategyTree?> GetTreeAsync(string culture, string? search, CancellationToken cancellationToken)
     {
-        var strategy = await db.Strategies.AsNoTracking().OrderByDescending(s => s.PeriodStart).FirstOrDefaultAsync(cancellationToken);
+        var strategy = await db.Strategies.AsNoTracking().InForce().FirstOrDefaultAsync(cancellationToken);
         if (strategy is null)
         {
             return null;
@@ -54,7 +54,7 @@ public sealed class StrategyCatalogue(AppDbContext db)
 
     public async Task<MeasureView?> GetMeasureAsync(string number, string culture, CancellationToken cancellationToken)
     {
-        var strategy = await db.Strategies.AsNoTracking().OrderByDescending(s => s.PeriodStart).FirstOrDefaultAsync(cancellationToken);
+        var strategy = await db.Strategies.AsNoTracking().InForce().FirstOrDefaultAsync(cancellationToken);
         var measure = strategy is null ? null : await db.StrategyMeasures.AsNoTracking().Include(m => m.Items)
             .FirstOrDefaultAsync(m => m.StrategyId == strategy.Id && m.Number == number, cancellationToken);
         if (strategy is null || measure is null)

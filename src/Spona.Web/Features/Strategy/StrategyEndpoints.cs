@@ -25,9 +25,9 @@ internal static class StrategyEndpoints
 
     private static async Task<Results<Ok<StrategyCatalogue.StrategyTree>, NotFound, ValidationProblem>> GetTreeAsync(string? search, StrategyCatalogue catalogue, CancellationToken cancellationToken)
     {
-        if (search is { Length: > SearchInput.MaxLength })
+        if (SearchInput.Problem(search) is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["search"] = [$"The search text can have at most {SearchInput.MaxLength} characters."] });
+            return problem;
         }
 
         var tree = await catalogue.GetTreeAsync(Culture(), search, cancellationToken);

@@ -104,7 +104,7 @@ public static class SponaCli
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private static async Task<int> WithServices(TextWriter output, TextWriter error, Func<IServiceProvider, Task<int>> action)
+    internal static async Task<int> WithServices(TextWriter output, TextWriter error, Func<IServiceProvider, Task<int>> action)
     {
         try
         {

@@ -625,6 +625,12 @@ namespace Spona.Migrations.Postgres.Migrations
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("LastTotpTimeStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -665,6 +671,8 @@ namespace Spona.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("InstitutionId");
+
+                    b.HasIndex("JurisdictionId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1116,6 +1124,11 @@ namespace Spona.Migrations.Postgres.Migrations
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Spona.Web.Features.ReferenceData.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Spona.Web.Features.Strategy.StrategyMeasure", b =>

@@ -614,6 +614,12 @@ namespace Spona.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastTotpTimeStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -654,6 +660,8 @@ namespace Spona.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("InstitutionId");
+
+                    b.HasIndex("JurisdictionId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1105,6 +1113,11 @@ namespace Spona.Migrations.Sqlite.Migrations
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Spona.Web.Features.ReferenceData.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Spona.Web.Features.Strategy.StrategyMeasure", b =>

@@ -61,6 +61,11 @@ public class AppFixture : IAsyncLifetime
             await users.AddToRoleAsync(user, role);
         }
 
+        // Every account signs in with a second factor (S1): the test's authenticator app gets the key.
+        var account = (await users.FindByEmailAsync(email))!;
+        await users.ResetAuthenticatorKeyAsync(account);
+        await users.SetTwoFactorEnabledAsync(account, true);
+        Authenticators.Register(email, (await users.GetAuthenticatorKeyAsync(account))!);
         return email;
     }
 

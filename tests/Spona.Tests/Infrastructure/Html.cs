@@ -42,12 +42,45 @@ public static class Html
         return await client.PostAsync(new Uri(target, UriKind.Relative), new FormUrlEncodedContent(fields));
     }
 
-    public static async Task SignInAsync(HttpClient client, string email, string password)
+    /// <summary>Signs in with password and the account's TOTP code (see <see cref="Authenticators"/>); returns the last response.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, DateTimeOffset? now = null)
     {
-        var page = await GetAsync(client, "/account/sign-in");
-        var response = await SubmitAsync(client, page, "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+        var response = await SubmitPasswordAsync(client, email, password);
+        response = await SubmitCodeAsync(client, email, response, now);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
+        return response;
+    }
+
+    public static async Task<HttpResponseMessage> SubmitPasswordAsync(HttpClient client, string email, string password, string signInUrl = "/account/sign-in")
+    {
+        var page = await GetAsync(client, signInUrl);
+        return await SubmitAsync(client, page, "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+    }
+
+    /// <summary>Follows the password step's redirect to the code page and enters the next unused TOTP code.</summary>
+    public static async Task<HttpResponseMessage> SubmitCodeAsync(HttpClient client, string email, HttpResponseMessage passwordResponse, DateTimeOffset? now = null)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, passwordResponse.StatusCode);
+        Assert.StartsWith("/account/sign-in/code", passwordResponse.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var codePage = await GetAsync(client, passwordResponse.Headers.Location!.OriginalString);
+        return await SubmitAsync(client, codePage, "main form", new Dictionary<string, string> { ["Code"] = await Authenticators.NextCodeAsync(email, now) });
+    }
+
+    /// <summary>First sign-in of an account without a second factor: password, then enrollment with the shown key.</summary>
+    public static async Task<IDocument> SignInAndEnrollAsync(HttpClient client, string email, string password, DateTimeOffset? now = null)
+    {
+        var response = await SubmitPasswordAsync(client, email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/two-factor", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var enroll = await GetAsync(client, response.Headers.Location!.OriginalString);
+        var key = enroll.Text(".secret-key").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        Authenticators.Register(email, key);
+        var done = await SubmitAsync(client, enroll, "main form", new Dictionary<string, string> { ["Code"] = await Authenticators.NextCodeAsync(email, now) });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var result = await ParseAsync(done);
+        Assert.True(result.QuerySelector(".recovery-codes") is not null, "Enrollment failed: " + result.QuerySelector(".field-error")?.TextContent + result.QuerySelector(".error-summary")?.TextContent);
+        return result;
     }
 
     public static string Text(this IDocument document, string selector) =>

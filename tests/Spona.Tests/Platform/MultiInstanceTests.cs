@@ -33,8 +33,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     {
         var email = await first.CreateUserAsync(Roles.Analyst);
         var client = first.Factory.CreateBrowser();
-        var page = await Html.GetAsync(client, "/account/sign-in");
-        var signIn = await Html.SubmitAsync(client, page, "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = AppFixture.Password });
+        var signIn = await Html.SignInAsync(client, email, AppFixture.Password);
         var cookie = SetCookieHeaderValue.ParseList([.. signIn.Headers.GetValues("Set-Cookie")]).Single(c => c.Name == "__Host-spona");
 
         var other = second!.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false });

@@ -98,13 +98,22 @@ public sealed class WebPlatformTests(AppFixture app) : IClassFixture<AppFixture>
         var client = app.Factory.CreateBrowser();
         var page = await Html.GetAsync(client, "/account/sign-in");
 
-        var response = await Html.SubmitAsync(client, page, "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = AppFixture.Password });
+        var passwordStep = await Html.SubmitAsync(client, page, "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = AppFixture.Password });
+        var codeStep = await Html.SubmitCodeAsync(client, email, passwordStep);
 
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-spona=", StringComparison.Ordinal));
-        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        var cookies = new[]
+        {
+            passwordStep.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-spona-2fa=", StringComparison.Ordinal)),
+            codeStep.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-spona=", StringComparison.Ordinal)),
+        };
+        Assert.DoesNotContain(passwordStep.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-spona=", StringComparison.Ordinal));
+        Assert.All(cookies, cookie =>
+        {
+            Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        });
     }
 
     [Fact]

@@ -15,6 +15,8 @@ public static class AccountModule
             options.Conventions.AllowAnonymousToPage("/Account/SignIn");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Account/Setup");
+            options.Conventions.AllowAnonymousToPage("/Account/SignInCode");
+            options.Conventions.AllowAnonymousToPage("/Account/Activate");
             options.Conventions.AllowAnonymousToPage("/Shared/Error");
         });
         return services;

@@ -12,6 +12,9 @@ internal static class IdentityMessages
         "InvalidEmail" or "InvalidUserName" => "Enter a valid e-mail address.",
         "SetupLinkInvalid" => "This setup link is not valid any more.",
         "UnknownInstitution" => "The institution does not exist.",
+        "PasswordTooCommon" => "This password is too common or too easy to guess. Choose a longer phrase of unrelated words.",
+        "PasswordMismatch" => "The current password is not correct.",
+        "InvalidToken" => "This link is not valid any more. Ask your administrator for a new one.",
         _ => "The account could not be created.",
     };
 }

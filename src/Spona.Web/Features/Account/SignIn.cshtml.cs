@@ -38,13 +38,21 @@ public sealed class SignInModel(SignInManager<SponaUser> signIn, UserManager<Spo
         }
 
         var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var returnUrl = AccountModule.IsLocal(ReturnUrl) ? ReturnUrl! : "/";
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; no session yet until the authenticator code is (S1).
+            return RedirectToPage("/Account/SignInCode", new { ReturnUrl = returnUrl });
+        }
+
         if (!result.Succeeded)
         {
             ModelState.AddModelError(string.Empty, localizer["The e-mail address or password is not correct."]);
             return Page();
         }
 
-        return LocalRedirect(AccountModule.IsLocal(ReturnUrl) ? ReturnUrl! : "/");
+        // No authenticator enrolled yet: this password-only session reaches enrollment and nothing else.
+        return RedirectToPage("/Account/TwoFactor", new { ReturnUrl = returnUrl });
     }
 
     public sealed class SignInInput

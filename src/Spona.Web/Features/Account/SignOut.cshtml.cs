@@ -5,12 +5,19 @@ using Spona.Web.Platform.Identity;
 
 namespace Spona.Web.Features.Account;
 
-public sealed class SignOutModel(SignInManager<SponaUser> signIn) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Platform.Authorization.AccountPolicies.SignedIn)]
+public sealed class SignOutModel(SignInManager<SponaUser> signIn, UserManager<SponaUser> users) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Home/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new security stamp ends every session of the account at once, on every device (S3).
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/SignIn", new { signedOut = true });
     }

@@ -11,7 +11,7 @@ public static class IdentitySetup
     {
         services.AddIdentityCore<SponaUser>(options =>
             {
-                // NIST SP 800-63B: length over composition rules. Breached-password checks come with the security core.
+                // NIST SP 800-63B: length over composition rules, plus a check against common and leaked passwords.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
@@ -21,11 +21,21 @@ public static class IdentitySetup
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name;
+                options.Tokens.AuthenticatorIssuer = "Spona";
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<SponaClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        // Activation links (a password-reset token) stay valid for three days; using one changes the security stamp.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).Validate(
+            o => o.IdleTimeoutMinutes is >= 1 and <= 60 && o.AbsoluteLifetimeHours is >= 1 and <= 24,
+            "Sessions:IdleTimeoutMinutes must be 1-60 and Sessions:AbsoluteLifetimeHours 1-24.").ValidateOnStart();
 
         // PBKDF2-HMAC-SHA512 (Identity v3 format) with the iteration count of OWASP's 2023 guidance (S2).
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
@@ -37,7 +47,23 @@ public static class IdentitySetup
     public static IServiceCollection AddSponaSignIn(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.AddIdentityCore<SponaUser>().AddSignInManager();
+        services.AddIdentityCore<SponaUser>().AddSignInManager<SponaSignInManager>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider, Microsoft.Extensions.Options.IOptions<SessionOptions>>((options, clock, sessions) =>
+            {
+                options.TimeProvider = clock;
+                options.ExpireTimeSpan = sessions.Value.IdleTimeout;
+            });
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            // Between the password and the code: five minutes, same cookie rules as the session.
+            options.Cookie.Name = CookieNames.For(environment, "spona-2fa");
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieNames.Policy(environment);
+            options.Cookie.Path = "/";
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = CookieNames.For(environment, "spona");
@@ -48,12 +74,12 @@ public static class IdentitySetup
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/account/access-denied";
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(15);
             options.SlidingExpiration = true;
+            options.Events.OnSigningIn = SessionValidation.OnSigningIn;
+            options.Events.OnValidatePrincipal = SessionValidation.OnValidatePrincipal;
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         return services;
     }
 

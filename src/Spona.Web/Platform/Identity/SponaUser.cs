@@ -15,4 +15,13 @@ public sealed class SponaUser : IdentityUser<Guid>
     public bool IsDisabled { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// The jurisdiction whose records the user reaches beside their institution's own (record scope, S5); null means
+    /// the institution's records only.
+    /// </summary>
+    public Guid? JurisdictionId { get; set; }
+
+    /// <summary>The last TOTP time step accepted for this account: a code of that step or an earlier one is a replay.</summary>
+    public long? LastTotpTimeStep { get; set; }
 }

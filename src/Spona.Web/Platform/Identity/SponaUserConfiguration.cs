@@ -11,5 +11,6 @@ internal sealed class SponaUserConfiguration : IEntityTypeConfiguration<SponaUse
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.PreferredCulture).HasMaxLength(16);
         builder.HasOne<Institution>().WithMany().HasForeignKey(u => u.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(u => u.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -79,6 +79,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<Identity.TwoFactorEnrollmentGate>();
         // After authentication: the signed-in user's remembered language is a claim of their cookie.
         app.UseRequestLocalization();
         app.UseAuthorization();

@@ -42,7 +42,8 @@ public sealed class FirstAdministratorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var signIn = await Html.GetAsync(client, response.Headers.Location!.OriginalString);
         Assert.Contains("Your account was created", signIn.Text(".notice-success"), StringComparison.Ordinal);
-        await Html.SignInAsync(client, "first.admin@example.test", "a long and memorable passphrase");
+        var enrolled = await Html.SignInAndEnrollAsync(client, "first.admin@example.test", "a long and memorable passphrase", app.Clock.GetUtcNow());
+        Assert.Equal(10, enrolled.QuerySelectorAll(".recovery-codes li").Length);
         var home = await Html.GetAsync(client, "/");
         Assert.Contains("Prva Administratorica", home.Text(".user-name"), StringComparison.Ordinal);
     }

@@ -134,6 +134,7 @@ public sealed class SignInTests(AppFixture app) : IClassFixture<AppFixture>
         var page = await Html.GetAsync(client, "/account/sign-in?returnUrl=https%3A%2F%2Fevil.example%2F");
 
         var response = await Html.SubmitAsync(client, page, "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = AppFixture.Password });
+        response = await Html.SubmitCodeAsync(client, email, response);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);

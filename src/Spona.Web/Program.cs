@@ -1,6 +1,7 @@
 using Spona.Web.Features.Account;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
+using Spona.Web.Features.Users;
 using Spona.Web.Platform;
 using Spona.Web.Platform.Api;
 using Spona.Web.Platform.Authorization;
@@ -37,6 +38,7 @@ try
     // Modules
     builder.Services.AddAccountModule();
     builder.Services.AddReferenceDataModule();
+    builder.Services.AddUsersModule();
     builder.Services.AddStrategyModule();
 
     var app = builder.Build();
@@ -46,6 +48,7 @@ try
     app.MapSponaApi();
     app.MapAccountModule();
     app.MapReferenceDataModule();
+    app.MapUsersModule();
     app.MapStrategyModule();
     app.MapRazorPages();
 

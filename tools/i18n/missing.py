@@ -13,8 +13,9 @@ patterns = [
     (r'\.cs$', r'ErrorMessage = "((?:[^"\\]|\\.)*)"'),
     (r'\.cs$', r'Display\(Name = "((?:[^"\\]|\\.)*)"'),
     (r'\.cs$', r'new DomainRuleViolation\("[^"]*", "((?:[^"\\]|\\.)*)"'),
+    (r'\.cs$', r'Localizable\.Text\("((?:[^"\\]|\\.)*)"'),
     (r'\.cs$', r'EditOutcome\.Invalid\([^,]+, "((?:[^"\\]|\\.)*)"'),
-    (r'(ReferenceDataLabels|IdentityMessages|ModelBindingMessages)\.cs$', r'=> "((?:[^"\\]|\\.)*)"'),
+    (r'(ReferenceDataLabels|IdentityMessages|ModelBindingMessages|RoleLabels)\.cs$', r'=> "((?:[^"\\]|\\.)*)"'),
 ]
 keys = set()
 for path in root.rglob("*"):

@@ -19,6 +19,7 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
         (".cs", DisplayName()),
         (".cs", RuleViolation()),
         (".cs", InvalidOutcome()),
+        (".cs", LocalizableText()),
     ];
 
     private static IEnumerable<string> UsedKeys()
@@ -178,6 +179,9 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
 
     [GeneratedRegex(@"EditOutcome\.Invalid\([^,]+, ""((?:[^""\\]|\\.)*)""")]
     private static partial Regex InvalidOutcome();
+
+    [GeneratedRegex(@"Localizable\.Text\(""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex LocalizableText();
 
     [GeneratedRegex(@"=> ""((?:[^""\\]|\\.)*)""")]
     private static partial Regex ArrowString();

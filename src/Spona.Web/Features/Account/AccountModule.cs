@@ -27,6 +27,7 @@ public static class AccountModule
         // Language switcher: a plain form post, works without JavaScript. Remembered in a cookie and, for a signed-in
         // user, in their account so that it follows them to any device.
         app.MapPost("/culture", SetCultureAsync).AllowAnonymous().ExcludeFromDescription();
+        TokenEndpoints.Map(app);
         return app;
     }
 

@@ -7,6 +7,9 @@ public static class Permissions
     public const string StrategyAmend = "Strategy.Amend";
     public const string ReferenceDataRead = "ReferenceData.Read";
     public const string ReferenceDataManage = "ReferenceData.Manage";
+    public const string UsersManage = "Users.Manage";
+    public const string RolesRead = "Roles.Read";
+    public const string ApiTokensUse = "ApiTokens.Use";
 
-    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage];
+    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse];
 }

@@ -16,7 +16,18 @@ public static class RolePermissions
         (StrategyAmend, [SystemAdministrator, StateCoordinatorOffice, MonitoringTeamMember]),
         (ReferenceDataRead, EveryRole),
         (ReferenceDataManage, [SystemAdministrator]),
+        (UsersManage, [SystemAdministrator]),
+        (RolesRead, [SystemAdministrator, StateCoordinatorOffice, Auditor]),
+        (ApiTokensUse, [SystemAdministrator, StateCoordinatorOffice, MonitoringTeamMember, InstitutionReporter, Analyst]),
     ];
+
+    /// <summary>Every permission a role has, in the order of <see cref="Permissions.All"/>.</summary>
+    public static IReadOnlyList<string> PermissionsOf(string role) =>
+        [.. Permissions.All.Where(p => RolesWith(p).Contains(role))];
+
+    /// <summary>Every permission the user's roles give.</summary>
+    public static IReadOnlyList<string> PermissionsOf(ClaimsPrincipal user) =>
+        [.. Permissions.All.Where(p => Allows(user, p))];
 
     private static readonly FrozenDictionary<string, FrozenSet<string>> RolesByPermission =
         Table.ToFrozenDictionary(row => row.Permission, row => row.Roles.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -24,6 +35,14 @@ public static class RolePermissions
     public static IReadOnlySet<string> RolesWith(string permission) =>
         RolesByPermission.TryGetValue(permission, out var roles) ? roles : FrozenSet<string>.Empty;
 
+    /// <summary>On a principal made from an API token: the token's id, and each permission named on the token.</summary>
+    public const string TokenClaim = "spona:token";
+    public const string TokenPermissionClaim = "spona:token-permission";
+
+    /// <summary>
+    /// One of the user's roles has the permission, and, when the request carries an API token, the token names it too.
+    /// </summary>
     public static bool Allows(ClaimsPrincipal user, string permission) =>
-        RolesWith(permission).Any(user.IsInRole);
+        RolesWith(permission).Any(user.IsInRole)
+        && (!user.HasClaim(c => c.Type == TokenClaim) || user.HasClaim(TokenPermissionClaim, permission));
 }

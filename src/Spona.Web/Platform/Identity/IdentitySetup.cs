@@ -6,6 +6,8 @@ namespace Spona.Web.Platform.Identity;
 
 public static class IdentitySetup
 {
+    public const string AutomaticScheme = "Spona";
+
     /// <summary>Accounts, roles and password hashing: what both the web app and the CLI need.</summary>
     public static IServiceCollection AddSponaIdentityCore(this IServiceCollection services)
     {
@@ -40,13 +42,27 @@ public static class IdentitySetup
         // PBKDF2-HMAC-SHA512 (Identity v3 format) with the iteration count of OWASP's 2023 guidance (S2).
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
         services.AddScoped<FirstAdministratorSetup>();
+        services.AddScoped<ApiTokenService>();
         return services;
     }
 
     /// <summary>Cookie sign-in for the web application.</summary>
     public static IServiceCollection AddSponaSignIn(this IServiceCollection services, IHostEnvironment environment)
     {
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // One default scheme that picks: a Bearer token on the API, else the session cookie.
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = AutomaticScheme;
+                options.DefaultChallengeScheme = AutomaticScheme;
+                options.DefaultForbidScheme = AutomaticScheme;
+            })
+            .AddPolicyScheme(AutomaticScheme, "Cookie or API token", options => options.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
         services.AddIdentityCore<SponaUser>().AddSignInManager<SponaSignInManager>();
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<TimeProvider, Microsoft.Extensions.Options.IOptions<SessionOptions>>((options, clock, sessions) =>

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Spona.Web.Features.Account;
+namespace Spona.Web.Features.Shared;
 
 /// <summary>Identity's errors as keys of the translation catalogue (Identity's own texts are English only).</summary>
 internal static class IdentityMessages

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Spona.Web.Features.Shared;
+using Spona.Web.Platform.Localization;
+
+namespace Spona.Web.Features.Users;
+
+public sealed class DetailModel(UserAdministration admin, IStringLocalizer<DetailModel> localizer) : PageModel
+{
+    public UserView Account { get; private set; } = null!;
+
+    [BindProperty]
+    public List<string> Roles { get; set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public string? ActivationUrl { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostRolesAsync(Guid id, CancellationToken cancellationToken) =>
+        ApplyAsync(id, admin.SetRolesAsync(id, Roles, User, cancellationToken), Localizable.Text("The roles were saved. The person's sessions have ended."), cancellationToken);
+
+    public Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken cancellationToken) =>
+        ApplyAsync(id, admin.SetDisabledAsync(id, true, User, cancellationToken), Localizable.Text("The account is disabled. Its sessions have ended."), cancellationToken);
+
+    public Task<IActionResult> OnPostEnableAsync(Guid id, CancellationToken cancellationToken) =>
+        ApplyAsync(id, admin.SetDisabledAsync(id, false, User, cancellationToken), Localizable.Text("The account is enabled again."), cancellationToken);
+
+    public Task<IActionResult> OnPostResetSecondFactorAsync(Guid id, CancellationToken cancellationToken) =>
+        ApplyAsync(id, admin.ResetSecondFactorAsync(id, User, cancellationToken), Localizable.Text("The second factor was removed. The person sets up a new one at their next sign-in."), cancellationToken);
+
+    public async Task<IActionResult> OnPostActivationLinkAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var (outcome, path) = await admin.NewActivationLinkAsync(id, User, cancellationToken);
+        var result = await ApplyAsync(id, Task.FromResult(outcome), Localizable.Text("A new link to set a password was made. Give it to the person; it works once, for three days."), cancellationToken);
+        if (outcome.Status == EditStatus.Done)
+        {
+            ActivationUrl = $"{Request.Scheme}://{Request.Host}{path}";
+        }
+
+        return result;
+    }
+
+    private async Task<IActionResult> ApplyAsync(Guid id, Task<EditOutcome> change, string done, CancellationToken cancellationToken)
+    {
+        var outcome = await change;
+        if (outcome.Status == EditStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        if (outcome.Status == EditStatus.Done)
+        {
+            Notice = localizer[done];
+        }
+        else
+        {
+            outcome.AddTo(ModelState, "Input", localizer);
+        }
+
+        await LoadAsync(id, cancellationToken);
+        if (outcome.Status != EditStatus.Done)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await admin.GetAsync(id, cancellationToken) is not { } account)
+        {
+            return false;
+        }
+
+        Account = account;
+        Roles = [.. account.Roles];
+        return true;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Spona.Web.Features.Shared;
+using Spona.Web.Platform.Api;
+using Spona.Web.Platform.Authorization;
+
+namespace Spona.Web.Features.Users;
+
+/// <summary>
+/// User administration API (permission Users.Manage) and the role table (Roles.Read). Lists take <c>search</c> (part of
+/// the e-mail address), <c>role</c>, <c>institution</c> (code), <c>status</c> (<c>active</c>, <c>disabled</c>),
+/// <c>sort</c> (<c>email</c>, <c>-email</c>, <c>created</c>, <c>-created</c>), <c>page</c>, <c>pageSize</c>.
+/// </summary>
+internal static class UsersEndpoints
+{
+    private static readonly string[] Sorts = ["email", "-email", "created", "-created"];
+    private static readonly string[] Statuses = ["active", "disabled"];
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var users = app.MapApiGroup("users", "Users");
+        users.MapGet("", async (string? search, string? role, string? institution, string? status, string? sort, int? page, int? pageSize, UserAdministration admin, CancellationToken ct) =>
+                CheckQuery(search, role, status, sort) ?? Results.Ok(await admin.ListAsync(new UserQuery(search, role, institution, status, sort, page, pageSize), ct)))
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Accounts, searchable by e-mail address, filtered and paged.").Produces<PagedResult<UserView>>().ProducesValidationProblem();
+        users.MapGet("/{id:guid}", async (Guid id, UserAdministration admin, CancellationToken ct) =>
+                await admin.GetAsync(id, ct) is { } user ? Results.Ok(user) : NotFound())
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("One account.").Produces<UserView>().ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("", async ([FromBody] InviteInput input, UserAdministration admin, HttpContext context, CancellationToken ct) =>
+            {
+                var (outcome, path) = await admin.InviteAsync(input, ct);
+                return outcome.Status == EditStatus.Done
+                    ? Results.Created($"/api/v1/users/{outcome.Key}", new InvitationView(Guid.Parse(outcome.Key!), Absolute(context, path!)))
+                    : await outcome.ToApiResultAsync(() => Task.FromResult<object?>(null));
+            })
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Invite a person: creates the account and returns its activation link (valid three days, once).").Produces<InvitationView>(StatusCodes.Status201Created).ProducesValidationProblem();
+        users.MapPut("/{id:guid}/roles", async (Guid id, [FromBody] RolesInput input, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
+                await (await admin.SetRolesAsync(id, input.Roles ?? [], actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Replace the account's roles; its sessions end.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{id:guid}/disable", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
+                await (await admin.SetDisabledAsync(id, true, actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Disable the account; its sessions and API tokens stop working at once.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{id:guid}/enable", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
+                await (await admin.SetDisabledAsync(id, false, actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Enable a disabled account.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{id:guid}/reset-second-factor", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
+                await (await admin.ResetSecondFactorAsync(id, actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Remove the account's authenticator and recovery codes; it enrolls again at its next sign-in.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{id:guid}/activation-link", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, HttpContext context, CancellationToken ct) =>
+            {
+                var (outcome, path) = await admin.NewActivationLinkAsync(id, actor, ct);
+                return await outcome.ToApiResultAsync(() => Task.FromResult<object?>(new InvitationView(id, Absolute(context, path!))));
+            })
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("A new link with which the person sets a new password (valid three days, once); their sessions end.").Produces<InvitationView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapApiGroup("roles", "Users").MapGet("", () => Results.Ok(Roles.All.Select(r => new RoleView(r, RolePermissions.PermissionsOf(r))).ToList()))
+            .RequireAuthorization(Permissions.RolesRead).WithSummary("Every role and its permissions: the one table of the access model.").Produces<List<RoleView>>();
+    }
+
+    private static ValidationProblem? CheckQuery(string? search, string? role, string? status, string? sort)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (SearchInput.Problem(search) is { } searchProblem)
+        {
+            return searchProblem;
+        }
+
+        if (!string.IsNullOrEmpty(role) && !Roles.All.Contains(role))
+        {
+            errors["role"] = ["Unknown role. GET /api/v1/roles lists them."];
+        }
+
+        if (!string.IsNullOrEmpty(status) && !Statuses.Contains(status))
+        {
+            errors["status"] = ["The status must be 'active' or 'disabled'."];
+        }
+
+        if (!string.IsNullOrEmpty(sort) && !Sorts.Contains(sort))
+        {
+            errors["sort"] = ["The sort must be one of: " + string.Join(", ", Sorts) + "."];
+        }
+
+        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
+    }
+
+    private static string Absolute(HttpContext context, string path) => $"{context.Request.Scheme}://{context.Request.Host}{path}";
+
+    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such account.");
+
+    public sealed record RolesInput(List<string>? Roles);
+
+    public sealed record InvitationView(Guid Id, string ActivationUrl);
+
+    public sealed record RoleView(string Role, IReadOnlyList<string> Permissions);
+}

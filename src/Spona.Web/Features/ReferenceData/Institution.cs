@@ -1,4 +1,5 @@
 using Spona.Web.Platform.Protection;
+
 namespace Spona.Web.Features.ReferenceData;
 
 /// <summary>An institution or organisation. Every user belongs to one (domain.md 2.1).</summary>

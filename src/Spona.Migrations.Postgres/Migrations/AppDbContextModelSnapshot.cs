@@ -658,8 +658,8 @@ namespace Spona.Migrations.Postgres.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(854)
+                        .HasColumnType("character varying(854)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)

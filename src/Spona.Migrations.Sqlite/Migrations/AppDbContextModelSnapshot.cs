@@ -647,7 +647,7 @@ namespace Spona.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(854)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")

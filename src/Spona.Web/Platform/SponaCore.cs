@@ -4,6 +4,7 @@ using Spona.Web.Features.Strategy;
 using Spona.Web.Platform.Configuration;
 using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Persistence;
+using Spona.Web.Platform.Protection;
 
 namespace Spona.Web.Platform;
 
@@ -15,8 +16,11 @@ public static class SponaCore
         var settings = SponaSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
+        // Keys for personal data live outside the database (S8); a start with unsafe key files is refused here.
+        builder.Services.AddSponaProtection(builder.Configuration, settings, TimeProvider.System);
         builder.Services.AddPersistence(settings);
         // Keys in the database: a cookie issued by one instance is valid on every other (several instances, one database).
+        // They are encrypted there with the key ring (ProtectionSetup), so the database alone holds no usable cookie key.
         builder.Services.AddDataProtection().SetApplicationName("Spona").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddSponaIdentityCore();
         builder.Services.AddScoped<ReferenceDataSeeder>();

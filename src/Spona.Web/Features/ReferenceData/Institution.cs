@@ -1,3 +1,5 @@
+using Spona.Web.Platform.Protection;
+
 namespace Spona.Web.Features.ReferenceData;
 
 /// <summary>An institution or organisation. Every user belongs to one (domain.md 2.1).</summary>
@@ -24,10 +26,13 @@ public sealed class Institution
 
     public Guid? ParentId { get; set; }
 
+    [NotPersonalData("The institution's published contact details, not a person's")]
     public string? Address { get; set; }
 
+    [NotPersonalData("The institution's published contact details, not a person's")]
     public string? Email { get; set; }
 
+    [NotPersonalData("The institution's published contact details, not a person's")]
     public string? Phone { get; set; }
 
     public string? Website { get; set; }

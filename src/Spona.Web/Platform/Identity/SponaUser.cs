@@ -1,10 +1,15 @@
 using Microsoft.AspNetCore.Identity;
+using Spona.Web.Platform.Protection;
 
 namespace Spona.Web.Platform.Identity;
 
 /// <summary>An account. Every account belongs to exactly one institution (domain.md 2.1).</summary>
 public sealed class SponaUser : IdentityUser<Guid>
 {
+    [PersonalDataClassification(
+        Purpose = "Identify the staff member to colleagues in the interface and in the audit trail",
+        LegalBasis = "Employment relationship and the institution's public task (processing necessary to run the system)",
+        Retention = "Lifetime of the account, then 5 years (the audit trail must still name who acted)")]
     public required string DisplayName { get; set; }
 
     public Guid InstitutionId { get; set; }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
 using Spona.Web.Platform.Identity;
+using Spona.Web.Platform.Protection;
 
 namespace Spona.Web.Platform.Persistence;
 
@@ -45,6 +46,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Every property classified as encrypted gets its converter here; modules only classify (S8, ADR 0010).
+        builder.ApplyFieldProtection(options.FindProtector());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

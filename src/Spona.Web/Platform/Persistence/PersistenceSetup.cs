@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Spona.Web.Platform.Configuration;
+using Spona.Web.Platform.Protection;
 
 namespace Spona.Web.Platform.Persistence;
 
@@ -11,7 +12,11 @@ public static class PersistenceSetup
 
     public static IServiceCollection AddPersistence(this IServiceCollection services, SponaSettings settings)
     {
-        services.AddDbContext<AppDbContext>(options => Configure(options, settings));
+        services.AddDbContext<AppDbContext>((provider, options) =>
+        {
+            Configure(options, settings);
+            options.UseFieldProtection(provider.GetRequiredService<FieldProtector>());
+        });
         services.AddScoped<DatabaseMigrator>();
         return services;
     }

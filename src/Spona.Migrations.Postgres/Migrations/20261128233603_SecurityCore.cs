@@ -11,6 +11,16 @@ namespace Spona.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "DisplayName",
+                table: "AspNetUsers",
+                type: "character varying(854)",
+                maxLength: 854,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "JurisdictionId",
                 table: "AspNetUsers",
@@ -89,6 +99,16 @@ namespace Spona.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "LastTotpTimeStep",
                 table: "AspNetUsers");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "DisplayName",
+                table: "AspNetUsers",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(854)",
+                oldMaxLength: 854);
         }
     }
 }

@@ -1,8 +1,10 @@
+using Spona.Web.Features.Access;
 using Spona.Web.Features.Account;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
 using Spona.Web.Features.Users;
 using Spona.Web.Platform;
+using Spona.Web.Platform.Access;
 using Spona.Web.Platform.Api;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Cli;
@@ -28,6 +30,7 @@ try
     builder.AddSponaCore();
     builder.Services.AddSponaSignIn(builder.Environment);
     builder.Services.AddPermissionPolicies();
+    builder.Services.AddRecordAccess();
     builder.Services.AddSponaLocalization(builder.Configuration);
     builder.Services.AddSponaErrors();
     builder.Services.AddSponaObservability();
@@ -39,6 +42,7 @@ try
     builder.Services.AddAccountModule();
     builder.Services.AddReferenceDataModule();
     builder.Services.AddUsersModule();
+    builder.Services.AddAccessModule();
     builder.Services.AddStrategyModule();
 
     var app = builder.Build();
@@ -49,6 +53,7 @@ try
     app.MapAccountModule();
     app.MapReferenceDataModule();
     app.MapUsersModule();
+    app.MapAccessModule();
     app.MapStrategyModule();
     app.MapRazorPages();
 

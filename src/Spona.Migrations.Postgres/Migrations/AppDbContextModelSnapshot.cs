@@ -563,6 +563,59 @@ namespace Spona.Migrations.Postgres.Migrations
                     b.ToTable("StrategyMeasures");
                 });
 
+            modelBuilder.Entity("Spona.Web.Platform.Access.RecordAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("GranteeInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("GranteeUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(8054)
+                        .HasColumnType("character varying(8054)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Basis", "CreatedAt");
+
+                    b.HasIndex("RecordType", "RecordId");
+
+                    b.ToTable("RecordAccessGrants", (string)null);
+                });
+
             modelBuilder.Entity("Spona.Web.Platform.Identity.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")

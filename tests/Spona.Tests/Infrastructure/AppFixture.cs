@@ -17,7 +17,7 @@ public class AppFixture : IAsyncLifetime
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialised.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
         factory = new SponaFactory(database, ConfigureServices, Settings);

@@ -10,6 +10,8 @@ public static class Permissions
     public const string UsersManage = "Users.Manage";
     public const string RolesRead = "Roles.Read";
     public const string ApiTokensUse = "ApiTokens.Use";
+    public const string AccessBreakGlass = "Access.BreakGlass";
+    public const string AccessReview = "Access.Review";
 
-    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse];
+    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse, AccessBreakGlass, AccessReview];
 }

@@ -18,6 +18,8 @@ public static class RolePermissions
         (ReferenceDataManage, [SystemAdministrator]),
         (UsersManage, [SystemAdministrator]),
         (RolesRead, [SystemAdministrator, StateCoordinatorOffice, Auditor]),
+        (AccessBreakGlass, [StateCoordinatorOffice, CoordinationTeamMember, CaseWorker, ShelterStaff, PoliceOfficer, Prosecutor, CourtClerk, LabourInspector, LegalAidProvider]),
+        (AccessReview, [StateCoordinatorOffice, Auditor]),
         (ApiTokensUse, [SystemAdministrator, StateCoordinatorOffice, MonitoringTeamMember, InstitutionReporter, Analyst]),
     ];
 

@@ -49,6 +49,28 @@ namespace Spona.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RecordAccessGrants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GranteeUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    GranteeInstitutionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 8054, nullable: true),
+                    ValidFrom = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordAccessGrants", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_JurisdictionId",
                 table: "AspNetUsers",
@@ -58,6 +80,16 @@ namespace Spona.Migrations.Sqlite.Migrations
                 name: "IX_ApiTokens_UserId",
                 table: "ApiTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordAccessGrants_Basis_CreatedAt",
+                table: "RecordAccessGrants",
+                columns: new[] { "Basis", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordAccessGrants_RecordType_RecordId",
+                table: "RecordAccessGrants",
+                columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.AddForeignKey(
                 name: "FK_AspNetUsers_Jurisdictions_JurisdictionId",
@@ -77,6 +109,9 @@ namespace Spona.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "RecordAccessGrants");
 
             migrationBuilder.DropIndex(
                 name: "IX_AspNetUsers_JurisdictionId",

@@ -59,6 +59,28 @@ namespace Spona.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RecordAccessGrants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GranteeUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    GranteeInstitutionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Basis = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(8054)", maxLength: 8054, nullable: true),
+                    ValidFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ValidUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordAccessGrants", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_JurisdictionId",
                 table: "AspNetUsers",
@@ -68,6 +90,16 @@ namespace Spona.Migrations.Postgres.Migrations
                 name: "IX_ApiTokens_UserId",
                 table: "ApiTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordAccessGrants_Basis_CreatedAt",
+                table: "RecordAccessGrants",
+                columns: new[] { "Basis", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordAccessGrants_RecordType_RecordId",
+                table: "RecordAccessGrants",
+                columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.AddForeignKey(
                 name: "FK_AspNetUsers_Jurisdictions_JurisdictionId",
@@ -87,6 +119,9 @@ namespace Spona.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "RecordAccessGrants");
 
             migrationBuilder.DropIndex(
                 name: "IX_AspNetUsers_JurisdictionId",

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Spona.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(Spona.Migrations.Sqlite.SqliteMigrationsMarker))]
-    [Migration("20261128233514_SecurityCore")]
+    [Migration("20261128234740_SecurityCore")]
     partial class SecurityCore
     {
         /// <inheritdoc />
@@ -553,6 +553,59 @@ namespace Spona.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("StrategyMeasures");
+                });
+
+            modelBuilder.Entity("Spona.Web.Platform.Access.RecordAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GranteeInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GranteeUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(8054)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Basis", "CreatedAt");
+
+                    b.HasIndex("RecordType", "RecordId");
+
+                    b.ToTable("RecordAccessGrants", (string)null);
                 });
 
             modelBuilder.Entity("Spona.Web.Platform.Identity.ApiToken", b =>

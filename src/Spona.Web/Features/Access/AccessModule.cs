@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Spona.Web.Platform.Access;
+using Spona.Web.Platform.Api;
+using Spona.Web.Platform.Authorization;
+
+namespace Spona.Web.Features.Access;
+
+/// <summary>Break the glass: open a record outside one's scope with a reason; review of all such openings.</summary>
+public static class AccessModule
+{
+    public static IServiceCollection AddAccessModule(this IServiceCollection services)
+    {
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizePage("/Access/BreakGlass", Permissions.AccessBreakGlass);
+            options.Conventions.AuthorizePage("/Access/Review", Permissions.AccessReview);
+        });
+        return services;
+    }
+
+    public static WebApplication MapAccessModule(this WebApplication app)
+    {
+        var access = app.MapApiGroup("access", "Access");
+        access.MapPost("/break-glass", async ([FromBody] BreakGlassInput input, BreakGlassService service, CancellationToken ct) =>
+            {
+                var (grant, field, error, notFound) = await service.OpenAsync(input.RecordType, input.RecordId ?? Guid.Empty, input.Reason, ct);
+                return grant is not null ? Results.Created($"/api/v1/access/break-glass/{grant.Id}", grant)
+                    : notFound ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such record.")
+                    : Results.ValidationProblem(new Dictionary<string, string[]> { [field!] = [error!] });
+            })
+            .RequireAuthorization(Permissions.AccessBreakGlass).WithSummary("Open a record outside your scope, stating why; access lasts a few hours and is reviewed.")
+            .Produces<BreakGlassView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        access.MapGet("/break-glass", async (int? page, int? pageSize, BreakGlassService service, CancellationToken ct) => Results.Ok(await service.ListAsync(page, pageSize, ct)))
+            .RequireAuthorization(Permissions.AccessReview).WithSummary("Every break-the-glass access, newest first.").Produces<Shared.PagedResult<BreakGlassView>>();
+        return app;
+    }
+
+    public sealed record BreakGlassInput(string? RecordType, Guid? RecordId, string? Reason);
+}

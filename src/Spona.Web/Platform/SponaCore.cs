@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Configuration;
 using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Persistence;
@@ -15,6 +16,7 @@ public static class SponaCore
         var settings = SponaSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddAuditTrail();
         builder.Services.AddPersistence(settings);
         // Keys in the database: a cookie issued by one instance is valid on every other (several instances, one database).
         builder.Services.AddDataProtection().SetApplicationName("Spona").PersistKeysToDbContext<AppDbContext>();

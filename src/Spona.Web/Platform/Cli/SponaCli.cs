@@ -15,7 +15,7 @@ namespace Spona.Web.Platform.Cli;
 /// </summary>
 public static class SponaCli
 {
-    private static readonly string[] Commands = ["migrate", "admin", "seed", "strategy", "--help", "-h", "-?", "help", "--version"];
+    private static readonly string[] Commands = ["migrate", "admin", "seed", "strategy", "audit", "--help", "-h", "-?", "help", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -99,6 +99,8 @@ public static class SponaCli
             }
         }));
         root.Subcommands.Add(new Command("strategy", "Manage the strategy catalogue.") { import });
+
+        root.Subcommands.Add(Audit.AuditCommands.Create(output, error));
 
         var parseResult = root.Parse(args);
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });

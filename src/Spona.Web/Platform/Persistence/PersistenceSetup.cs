@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Configuration;
 
 namespace Spona.Web.Platform.Persistence;
@@ -11,12 +12,13 @@ public static class PersistenceSetup
 
     public static IServiceCollection AddPersistence(this IServiceCollection services, SponaSettings settings)
     {
-        services.AddDbContext<AppDbContext>(options => Configure(options, settings));
+        // Every context writes the audit entries of its changes in the same SaveChanges (S6, Platform/Audit).
+        services.AddDbContext<AppDbContext>((scope, options) => Configure(options, settings).AddAuditInterceptor(scope));
         services.AddScoped<DatabaseMigrator>();
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, SponaSettings settings)
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, SponaSettings settings)
     {
         switch (settings.Provider)
         {
@@ -32,5 +34,6 @@ public static class PersistenceSetup
         }
 
         options.ReplaceService<IMigrationsAssembly, SponaMigrationsAssembly>();
+        return options;
     }
 }

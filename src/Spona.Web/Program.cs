@@ -1,4 +1,5 @@
 using Spona.Web.Features.Account;
+using Spona.Web.Features.Audit;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
 using Spona.Web.Platform;
@@ -38,6 +39,7 @@ try
     builder.Services.AddAccountModule();
     builder.Services.AddReferenceDataModule();
     builder.Services.AddStrategyModule();
+    builder.Services.AddAuditModule();
 
     var app = builder.Build();
 
@@ -47,6 +49,7 @@ try
     app.MapAccountModule();
     app.MapReferenceDataModule();
     app.MapStrategyModule();
+    app.MapAuditModule();
     app.MapRazorPages();
 
     await app.RunAsync();

@@ -15,6 +15,7 @@ public sealed class AuthorizationTests(AppFixture app) : IClassFixture<AppFixtur
         [Permissions.StrategyRead] = (HttpMethod.Get, "/api/v1/strategy", null),
         [Permissions.StrategyAmend] = (HttpMethod.Post, "/api/v1/strategy/measures/1.1/amendments", new { proposedBy = "Probe", proposedOn = "2025-01-01", change = "Probe" }),
         [Permissions.ReferenceDataRead] = (HttpMethod.Get, "/api/v1/jurisdictions", null),
+        [Permissions.AuditRead] = (HttpMethod.Get, "/api/v1/audit", null),
         [Permissions.ReferenceDataManage] = (HttpMethod.Post, "/api/v1/code-lists/sexes/items", new { code = "probe", labelEn = "P", labelBs = "P", labelHr = "P", labelSrLatn = "P" }),
     };
 

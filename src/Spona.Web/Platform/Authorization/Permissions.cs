@@ -7,6 +7,7 @@ public static class Permissions
     public const string StrategyAmend = "Strategy.Amend";
     public const string ReferenceDataRead = "ReferenceData.Read";
     public const string ReferenceDataManage = "ReferenceData.Manage";
+    public const string AuditRead = "Audit.Read";
 
-    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage];
+    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, AuditRead];
 }

@@ -16,6 +16,8 @@ public static class RolePermissions
         (StrategyAmend, [SystemAdministrator, StateCoordinatorOffice, MonitoringTeamMember]),
         (ReferenceDataRead, EveryRole),
         (ReferenceDataManage, [SystemAdministrator]),
+        // The trail is read by those who oversee, never by those it records most (S6, S15).
+        (AuditRead, [Auditor, StateCoordinatorOffice]),
     ];
 
     private static readonly FrozenDictionary<string, FrozenSet<string>> RolesByPermission =

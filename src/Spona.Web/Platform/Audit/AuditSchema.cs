@@ -1,16 +1,15 @@
 namespace Spona.Web.Platform.Audit;
 
-/// <summary>
-/// Database-level protection of the audit tables: triggers that refuse UPDATE and DELETE. The migrations call
-/// <see cref="AppendOnlyTriggers"/> (this file is compiled into both migrations projects as well, which cannot
-/// reference the web project), so a regenerated migration only has to call it again.
-/// </summary>
+// Database-level protection of the audit tables: triggers that refuse UPDATE and DELETE. The migrations call
+// AppendOnlyTriggers (this file is compiled into both migrations projects as well, which cannot
+// reference the web project), so a regenerated migration only has to call it again. No XML documentation comments
+// here: the same member in three assemblies would collide in the OpenAPI generator's comment cache.
 internal static class AuditSchema
 {
     public const string EntriesTable = "AuditEntries";
     public const string CheckpointsTable = "AuditCheckpoints";
 
-    /// <summary>The SQL that makes the audit tables append-only on <paramref name="provider"/> ("Sqlite" or "Postgres").</summary>
+    // The SQL that makes the audit tables append-only on the provider ("Sqlite" or "Postgres").
     public static string[] AppendOnlyTriggers(string provider) => provider switch
     {
         "Sqlite" =>
@@ -36,7 +35,7 @@ internal static class AuditSchema
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
     };
 
-    /// <summary>The SQL that removes the triggers again (the migration's Down).</summary>
+    // The SQL that removes the triggers again (the migration's Down).
     public static string[] DropAppendOnlyTriggers(string provider) => provider switch
     {
         "Sqlite" =>

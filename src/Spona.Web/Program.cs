@@ -1,5 +1,6 @@
 using Spona.Web.Features.Access;
 using Spona.Web.Features.Account;
+using Spona.Web.Features.Audit;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
 using Spona.Web.Features.Users;
@@ -44,6 +45,7 @@ try
     builder.Services.AddUsersModule();
     builder.Services.AddAccessModule();
     builder.Services.AddStrategyModule();
+    builder.Services.AddAuditModule();
 
     var app = builder.Build();
 
@@ -55,6 +57,7 @@ try
     app.MapUsersModule();
     app.MapAccessModule();
     app.MapStrategyModule();
+    app.MapAuditModule();
     app.MapRazorPages();
 
     await app.RunAsync();

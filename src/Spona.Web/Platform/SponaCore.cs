@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Configuration;
 using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Persistence;
@@ -18,6 +19,7 @@ public static class SponaCore
         builder.Services.AddSingleton(TimeProvider.System);
         // Keys for personal data live outside the database (S8); a start with unsafe key files is refused here.
         builder.Services.AddSponaProtection(builder.Configuration, settings, TimeProvider.System);
+        builder.Services.AddAuditTrail();
         builder.Services.AddPersistence(settings);
         // Keys in the database: a cookie issued by one instance is valid on every other (several instances, one database).
         // They are encrypted there with the key ring (ProtectionSetup), so the database alone holds no usable cookie key.

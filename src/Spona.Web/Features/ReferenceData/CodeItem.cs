@@ -2,7 +2,7 @@ using Spona.Web.Features.Shared;
 
 namespace Spona.Web.Features.ReferenceData;
 
-public sealed class CodeItem
+public sealed class CodeItem : Platform.Audit.IAudited
 {
     public Guid Id { get; set; }
 

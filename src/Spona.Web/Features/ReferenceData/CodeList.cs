@@ -6,7 +6,7 @@ namespace Spona.Web.Features.ReferenceData;
 /// A list of codes that later modules use (countries, languages, forms of exploitation, sex, ...). Administrators add
 /// items and translate labels; codes themselves never change once used.
 /// </summary>
-public sealed class CodeList
+public sealed class CodeList : Platform.Audit.IAudited
 {
     public Guid Id { get; set; }
 

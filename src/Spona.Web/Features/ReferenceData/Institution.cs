@@ -3,7 +3,7 @@ using Spona.Web.Platform.Protection;
 namespace Spona.Web.Features.ReferenceData;
 
 /// <summary>An institution or organisation. Every user belongs to one (domain.md 2.1).</summary>
-public sealed class Institution
+public sealed class Institution : Platform.Audit.IAudited
 {
     /// <summary>The Ministry of Security, which keeps the central database (1.2.2): the first administrator's home.</summary>
     public const string DefaultAdministratorInstitutionCode = "MSB";

@@ -7,7 +7,7 @@ namespace Spona.Web.Features.ReferenceData;
 /// A unit of government: the state, an entity, Brčko District, a canton, an RS region, a city or a municipality.
 /// Every institution, team, plan and case belongs to one; access and statistics are cut by this hierarchy.
 /// </summary>
-public sealed class Jurisdiction
+public sealed class Jurisdiction : Platform.Audit.IAudited
 {
     public Guid Id { get; set; }
 

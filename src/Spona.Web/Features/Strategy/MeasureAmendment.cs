@@ -6,7 +6,7 @@ namespace Spona.Web.Features.Strategy;
 /// An amendment to a measure proposed by the Monitoring Team (1.2.4): who proposed it, when it was adopted, under which
 /// decision, and what changed. Proposed amendments are recorded before adoption and adopted later.
 /// </summary>
-public sealed class MeasureAmendment
+public sealed class MeasureAmendment : Platform.Audit.IAudited
 {
     public Guid Id { get; set; }
 

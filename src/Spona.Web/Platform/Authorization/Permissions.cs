@@ -12,6 +12,7 @@ public static class Permissions
     public const string ApiTokensUse = "ApiTokens.Use";
     public const string AccessBreakGlass = "Access.BreakGlass";
     public const string AccessReview = "Access.Review";
+    public const string AuditRead = "Audit.Read";
 
-    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse, AccessBreakGlass, AccessReview];
+    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse, AccessBreakGlass, AccessReview, AuditRead];
 }

@@ -21,6 +21,8 @@ public static class RolePermissions
         (AccessBreakGlass, [StateCoordinatorOffice, CoordinationTeamMember, CaseWorker, ShelterStaff, PoliceOfficer, Prosecutor, CourtClerk, LabourInspector, LegalAidProvider]),
         (AccessReview, [StateCoordinatorOffice, Auditor]),
         (ApiTokensUse, [SystemAdministrator, StateCoordinatorOffice, MonitoringTeamMember, InstitutionReporter, Analyst]),
+        // The trail is read by those who oversee, never by those it records most (S6, S15).
+        (AuditRead, [Auditor, StateCoordinatorOffice]),
     ];
 
     /// <summary>Every permission a role has, in the order of <see cref="Permissions.All"/>.</summary>

@@ -15,7 +15,7 @@ namespace Spona.Web.Platform.Cli;
 /// </summary>
 public static class SponaCli
 {
-    private static readonly string[] Commands = ["migrate", "admin", "seed", "strategy", "token", "keys", "--help", "-h", "-?", "help", "--version"];
+    private static readonly string[] Commands = ["migrate", "admin", "seed", "strategy", "token", "keys", "audit", "--help", "-h", "-?", "help", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -102,6 +102,7 @@ public static class SponaCli
 
         root.Subcommands.Add(TokenCommands.Create(output, error));
         root.Subcommands.Add(Protection.KeyCommands.Create(output, error));
+        root.Subcommands.Add(Audit.AuditCommands.Create(output, error));
 
         var parseResult = root.Parse(args);
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Configuration;
 using Spona.Web.Platform.Protection;
 
@@ -12,16 +13,18 @@ public static class PersistenceSetup
 
     public static IServiceCollection AddPersistence(this IServiceCollection services, SponaSettings settings)
     {
+        // Every context encrypts classified fields (S8) and writes the audit entries of its changes in the same
+        // SaveChanges (S6, Platform/Audit).
         services.AddDbContext<AppDbContext>((provider, options) =>
         {
-            Configure(options, settings);
+            Configure(options, settings).AddAuditInterceptor(provider);
             options.UseFieldProtection(provider.GetRequiredService<FieldProtector>());
         });
         services.AddScoped<DatabaseMigrator>();
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, SponaSettings settings)
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, SponaSettings settings)
     {
         switch (settings.Provider)
         {
@@ -37,5 +40,6 @@ public static class PersistenceSetup
         }
 
         options.ReplaceService<IMigrationsAssembly, SponaMigrationsAssembly>();
+        return options;
     }
 }

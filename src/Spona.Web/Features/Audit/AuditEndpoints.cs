@@ -1,0 +1,33 @@
+using System.Globalization;
+using Spona.Web.Features.Shared;
+using Spona.Web.Platform.Api;
+using Spona.Web.Platform.Audit;
+using Spona.Web.Platform.Authorization;
+
+namespace Spona.Web.Features.Audit;
+
+/// <summary>
+/// The audit trail API (read only, permission <c>Audit.Read</c>): <c>GET /api/v1/audit</c> with the filters
+/// <c>actor</c>, <c>action</c>, <c>entityType</c>, <c>entityKey</c>, <c>from</c>, <c>to</c> (UTC days, inclusive),
+/// <c>outcome</c>, <c>page</c>, <c>pageSize</c>; newest first. <c>GET /api/v1/audit/checkpoints</c>.
+/// </summary>
+internal static class AuditEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var audit = app.MapApiGroup("audit", "Audit trail");
+        audit.MapGet("", async (string? actor, string? action, string? entityType, string? entityKey, DateOnly? from, DateOnly? to, AuditOutcome? outcome, int? page, int? pageSize, AuditQueries queries, CancellationToken ct) =>
+                Check(("actor", actor), ("action", action), ("entityType", entityType), ("entityKey", entityKey))
+                ?? Results.Ok(await queries.ListAsync(new AuditFilter(actor, action, entityType, entityKey, from, to, outcome), page, pageSize, ct)))
+            .RequireAuthorization(Permissions.AuditRead).WithSummary("Audit entries, newest first, filtered and paged.").Produces<PagedResult<AuditEntryView>>().ProducesValidationProblem();
+        audit.MapGet("/checkpoints", async (AuditQueries queries, CancellationToken ct) => Results.Ok(await queries.CheckpointsAsync(ct)))
+            .RequireAuthorization(Permissions.AuditRead).WithSummary("The stored checkpoints (RFC 6962 roots of the first N entries), newest first.").Produces<IReadOnlyList<CheckpointView>>();
+    }
+
+    private static IResult? Check(params (string Name, string? Value)[] parameters)
+    {
+        var errors = parameters.Where(p => p.Value is { Length: > AuditFilter.MaxTextLength })
+            .ToDictionary(p => p.Name, p => new[] { string.Create(CultureInfo.InvariantCulture, $"The value can have at most {AuditFilter.MaxTextLength} characters.") });
+        return errors.Count == 0 ? null : Results.ValidationProblem(errors);
+    }
+}

@@ -1,0 +1,21 @@
+using Spona.Web.Platform.Authorization;
+
+namespace Spona.Web.Features.Audit;
+
+/// <summary>The auditor's view of the audit trail: list, per-record history, API. Read only.</summary>
+public static class AuditModule
+{
+    public static IServiceCollection AddAuditModule(this IServiceCollection services)
+    {
+        services.AddScoped<AuditQueries>();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
+            options.Conventions.AuthorizeFolder("/Audit", Permissions.AuditRead));
+        return services;
+    }
+
+    public static WebApplication MapAuditModule(this WebApplication app)
+    {
+        AuditEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Spona.Web.Platform.Persistence;
+
+namespace Spona.Web.Platform.Audit;
+
+/// <summary>
+/// Records audit events that are not entity changes (changes of <see cref="IAudited"/> entities are recorded
+/// automatically). Scoped: one per request.
+/// </summary>
+public interface IAuditTrail
+{
+    /// <summary>Writes one entry now, in its own transaction (and any reads still waiting with it).</summary>
+    Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the current user read a record. The entry joins the request's next SaveChanges (same transaction);
+    /// if there is none, it is written before the first byte of the response leaves (the response fails instead of
+    /// leaving unaudited). Outside a request, call <see cref="FlushAsync"/>. Call it before writing the response.
+    /// </summary>
+    void RecordRead(string entityType, string key, string? reason = null);
+
+    /// <summary>Writes the waiting events now, in their own transaction.</summary>
+    Task FlushAsync(CancellationToken cancellationToken);
+}
+
+internal sealed class AuditTrail(PendingAuditEvents queue, DbContextOptions<AppDbContext> options, IHttpContextAccessor httpContextAccessor) : IAuditTrail
+{
+    private bool flushRegistered;
+
+    public async Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        queue.Add(auditEvent);
+        await FlushAsync(cancellationToken);
+    }
+
+    public void RecordRead(string entityType, string key, string? reason = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(entityType);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        queue.Add(new AuditEvent(AuditActions.RecordRead, entityType, key, Reason: reason));
+        if (httpContextAccessor.HttpContext is { } context && !flushRegistered)
+        {
+            if (context.Response.HasStarted)
+            {
+                throw new InvalidOperationException("Record the read before the response starts: the audit entry must be written before the data leaves.");
+            }
+
+            flushRegistered = true;
+            context.Response.OnStarting(() => FlushAsync(context.RequestAborted));
+        }
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (queue.Count == 0)
+        {
+            return;
+        }
+
+        // A context of its own: the request's context may hold changes its handler decided not to save.
+        await using var db = new AppDbContext(options);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,58 @@
+using Spona.Web.Platform.Audit;
+
+namespace Spona.Tests.Platform.Audit;
+
+public sealed class AuditHashTests
+{
+    private static AuditEntry Entry() => new()
+    {
+        Sequence = 7,
+        OccurredAt = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1234567),
+        ActorLabel = "a@example.test",
+        Action = AuditActions.EntityUpdated,
+        EntityType = "Jurisdiction",
+        EntityKey = "k",
+        Changes = "[]",
+        PreviousHash = AuditHash.Genesis,
+        EntryHash = "",
+    };
+
+    [Fact]
+    public void Hash_IsLowercaseHexOfSha256_AndStable()
+    {
+        var hash = AuditHash.Compute(Entry());
+
+        Assert.Matches("^[0-9a-f]{64}$", hash);
+        Assert.Equal(hash, AuditHash.Compute(Entry()));
+    }
+
+    [Fact]
+    public void Hash_ChangesWithEveryField_AndFieldBoundariesAreUnambiguous()
+    {
+        var baseline = AuditHash.Compute(Entry());
+        var variants = new Action<AuditEntry>[]
+        {
+            e => e.Sequence++, e => e.OccurredAt = e.OccurredAt.AddTicks(10), e => e.ActorUserId = Guid.Empty, e => e.ActorLabel += "x",
+            e => e.InstitutionId = Guid.Empty, e => e.Action += "x", e => e.EntityType += "x", e => e.EntityKey += "x", e => e.Changes = null,
+            e => e.Reason = "", e => e.CorrelationId = "", e => e.Outcome = AuditOutcome.Denied, e => e.PreviousHash = new string('1', 64),
+            // "Jurisdiction" + "k" must differ from "Jurisdictio" + "nk".
+            e => { e.EntityType = "Jurisdictio"; e.EntityKey = "nk"; },
+        };
+        foreach (var change in variants)
+        {
+            var entry = Entry();
+            change(entry);
+            Assert.NotEqual(baseline, AuditHash.Compute(entry));
+        }
+    }
+
+    [Fact]
+    public void Time_IsTruncatedToMicroseconds_BeforeHashing()
+    {
+        var entry = Entry();
+        AuditHash.Seal(entry, 1, AuditHash.Genesis);
+
+        Assert.Equal(0, entry.OccurredAt.Ticks % 10);
+        Assert.Equal(DateTimeKind.Utc, entry.OccurredAt.Kind);
+    }
+}

@@ -1,0 +1,106 @@
+using Spona.Web.Platform.Audit;
+
+namespace Spona.Tests.Platform.Audit;
+
+/// <summary>RFC 6962 known answers: the Certificate Transparency reference leaves, roots and proofs.</summary>
+public sealed class MerkleTreeTests
+{
+    private static readonly string[] LeafData = ["", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"];
+
+    private static readonly string[] Roots =
+    [
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+        "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
+        "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
+        "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+        "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
+        "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
+        "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
+        "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328",
+    ];
+
+    private static List<byte[]> Leaves() => [.. LeafData.Select(d => MerkleTree.LeafHash(Convert.FromHexString(d)))];
+
+    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
+
+    [Fact]
+    public void Roots_MatchTheReferenceForEverySize()
+    {
+        var leaves = Leaves();
+        var builder = new MerkleTreeBuilder();
+        Assert.Equal(Roots[0], Hex(builder.Root()));
+        for (var n = 1; n <= 8; n++)
+        {
+            builder.AppendLeafHash(leaves[n - 1]);
+            Assert.Equal(Roots[n], Hex(builder.Root()));
+            Assert.Equal(Roots[n], Hex(MerkleTree.Root(leaves[..n])));
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 8, new[] { "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7", "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4" })]
+    [InlineData(5, 8, new[] { "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b", "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0", "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7" })]
+    public void InclusionProofs_MatchTheReference(int index, int size, string[] expected)
+    {
+        var leaves = Leaves();
+        var proof = MerkleTree.InclusionProof(leaves, index, size);
+
+        Assert.Equal(expected, proof.Select(Hex));
+        Assert.True(MerkleTree.VerifyInclusion(leaves[index], index, size, proof, Convert.FromHexString(Roots[size])));
+        Assert.False(MerkleTree.VerifyInclusion(leaves[index], index + 1 == size ? index - 1 : index + 1, size, proof, Convert.FromHexString(Roots[size])));
+    }
+
+    [Theory]
+    [InlineData(1, 1, new string[0])]
+    [InlineData(1, 8, new[] { "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7", "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4" })]
+    [InlineData(6, 8, new[] { "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a", "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0", "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7" })]
+    [InlineData(2, 5, new[] { "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b" })]
+    public void ConsistencyProofs_MatchTheReference(int first, int second, string[] expected)
+    {
+        var leaves = Leaves();
+        var proof = MerkleTree.ConsistencyProof(leaves, first, second);
+
+        Assert.Equal(expected, proof.Select(Hex));
+        Assert.True(MerkleTree.VerifyConsistency(first, second, Convert.FromHexString(Roots[first]), Convert.FromHexString(Roots[second]), proof));
+    }
+
+    [Fact]
+    public void EveryProof_VerifiesForEverySize_AndAFlippedByteFails()
+    {
+        var leaves = Enumerable.Range(0, 40).Select(i => MerkleTree.LeafHash([(byte)i, (byte)(i * 7)])).ToList();
+        var builder = new MerkleTreeBuilder();
+        var roots = new List<byte[]> { builder.Root() };
+        foreach (var leaf in leaves)
+        {
+            builder.AppendLeafHash(leaf);
+            roots.Add(builder.Root());
+        }
+
+        for (var n = 1; n <= leaves.Count; n++)
+        {
+            Assert.Equal(Hex(MerkleTree.Root(leaves[..n])), Hex(roots[n]));
+            for (var i = 0; i < n; i++)
+            {
+                var proof = MerkleTree.InclusionProof(leaves, i, n);
+                Assert.True(MerkleTree.VerifyInclusion(leaves[i], i, n, proof, roots[n]), $"inclusion {i}/{n}");
+                if (proof.Count > 0)
+                {
+                    var bad = proof.Select(p => (byte[])p.Clone()).ToList();
+                    bad[0][3] ^= 1;
+                    Assert.False(MerkleTree.VerifyInclusion(leaves[i], i, n, bad, roots[n]));
+                }
+            }
+
+            for (var m = 1; m <= n; m++)
+            {
+                var proof = MerkleTree.ConsistencyProof(leaves, m, n);
+                Assert.True(MerkleTree.VerifyConsistency(m, n, roots[m], roots[n], proof), $"consistency {m}->{n}");
+                if (m < n)
+                {
+                    Assert.False(MerkleTree.VerifyConsistency(m, n, roots[m - 1], roots[n], proof));
+                }
+            }
+        }
+    }
+}

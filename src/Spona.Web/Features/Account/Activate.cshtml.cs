@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Spona.Web.Features.Shared;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Identity;
 
 namespace Spona.Web.Features.Account;
@@ -14,7 +15,7 @@ namespace Spona.Web.Features.Account;
 /// later change to the account. A wrong or used link says so, without telling whether the account exists.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Web.RateLimits.SignIn)]
-public sealed class ActivateModel(UserManager<SponaUser> users, IStringLocalizer<ActivateModel> localizer) : PageModel
+public sealed class ActivateModel(UserManager<SponaUser> users, IAuditTrail audit, IStringLocalizer<ActivateModel> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid UserId { get; set; }
@@ -55,6 +56,7 @@ public sealed class ActivateModel(UserManager<SponaUser> users, IStringLocalizer
             return Page();
         }
 
+        await audit.RecordAsync(new AuditEvent("password.set-by-link", "Account", user.Id.ToString()) { ActorUserId = user.Id, ActorLabel = user.Email, InstitutionId = user.InstitutionId }, HttpContext.RequestAborted);
         return RedirectToPage("/Account/SignIn", new { activated = true });
     }
 

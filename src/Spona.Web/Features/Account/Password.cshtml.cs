@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Spona.Web.Features.Shared;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Identity;
 
@@ -13,7 +14,7 @@ namespace Spona.Web.Features.Account;
 /// <summary>Changing one's password ends every session of the account, this one included (S3).</summary>
 [Authorize(Policy = AccountPolicies.SecondFactor)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Web.RateLimits.SignIn)]
-public sealed class PasswordModel(UserManager<SponaUser> users, SignInManager<SponaUser> signIn, IStringLocalizer<PasswordModel> localizer) : PageModel
+public sealed class PasswordModel(UserManager<SponaUser> users, SignInManager<SponaUser> signIn, IAuditTrail audit, IStringLocalizer<PasswordModel> localizer) : PageModel
 {
     [BindProperty]
     public PasswordInput Input { get; set; } = new();
@@ -47,6 +48,7 @@ public sealed class PasswordModel(UserManager<SponaUser> users, SignInManager<Sp
             return Page();
         }
 
+        await audit.RecordAsync(new AuditEvent("password.changed", "Account", user.Id.ToString()), HttpContext.RequestAborted);
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/SignIn", new { ended = true });
     }

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Identity;
 
 namespace Spona.Web.Features.Account;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Web.RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<SponaUser> signIn, UserManager<SponaUser> users, IStringLocalizer<SignInModel> localizer) : PageModel
+public sealed class SignInModel(SignInManager<SponaUser> signIn, UserManager<SponaUser> users, IAuditTrail audit, IStringLocalizer<SignInModel> localizer) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -33,6 +34,9 @@ public sealed class SignInModel(SignInManager<SponaUser> signIn, UserManager<Spo
         {
             // Hash anyway so that an unknown account takes as long as a known one.
             users.PasswordHasher.HashPassword(new SponaUser { DisplayName = "" }, Input.Password);
+            // The typed address is not recorded: it may be a mistyped personal address of someone else.
+            await audit.RecordAsync(new AuditEvent(AuditActions.SignInFailed, "Account", user?.Id.ToString() ?? "unknown", AuditOutcome.Failed, Reason: user is null ? "unknown account" : "account disabled")
+            { ActorUserId = user?.Id, ActorLabel = user?.Email ?? "anonymous", InstitutionId = user?.InstitutionId }, HttpContext.RequestAborted);
             ModelState.AddModelError(string.Empty, localizer["The e-mail address or password is not correct."]);
             return Page();
         }
@@ -47,11 +51,15 @@ public sealed class SignInModel(SignInManager<SponaUser> signIn, UserManager<Spo
 
         if (!result.Succeeded)
         {
+            await audit.RecordAsync(new AuditEvent(AuditActions.SignInFailed, "Account", user.Id.ToString(), AuditOutcome.Failed, Reason: result.IsLockedOut ? "locked out" : "wrong password")
+            { ActorUserId = user.Id, ActorLabel = user.Email, InstitutionId = user.InstitutionId }, HttpContext.RequestAborted);
             ModelState.AddModelError(string.Empty, localizer["The e-mail address or password is not correct."]);
             return Page();
         }
 
         // No authenticator enrolled yet: this password-only session reaches enrollment and nothing else.
+        await audit.RecordAsync(new AuditEvent(AuditActions.SignInSucceeded, "Account", user.Id.ToString(), Reason: "password only; two-factor enrollment required")
+        { ActorUserId = user.Id, ActorLabel = user.Email, InstitutionId = user.InstitutionId }, HttpContext.RequestAborted);
         return RedirectToPage("/Account/TwoFactor", new { ReturnUrl = returnUrl });
     }
 

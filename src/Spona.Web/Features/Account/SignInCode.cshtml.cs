@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Identity;
 
 namespace Spona.Web.Features.Account;
@@ -12,7 +13,7 @@ namespace Spona.Web.Features.Account;
 /// towards the same lockout as wrong passwords; the page is rate limited like the password step.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Web.RateLimits.SignIn)]
-public sealed class SignInCodeModel(SignInManager<SponaUser> signIn, IStringLocalizer<SignInCodeModel> localizer) : PageModel
+public sealed class SignInCodeModel(SignInManager<SponaUser> signIn, IAuditTrail audit, IStringLocalizer<SignInCodeModel> localizer) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter the code.")]
@@ -34,7 +35,7 @@ public sealed class SignInCodeModel(SignInManager<SponaUser> signIn, IStringLoca
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return Expired();
         }
@@ -48,6 +49,11 @@ public sealed class SignInCodeModel(SignInManager<SponaUser> signIn, IStringLoca
         var result = UseRecoveryCode
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        await audit.RecordAsync(new AuditEvent(
+            result.Succeeded ? AuditActions.SignInSucceeded : AuditActions.SignInFailed, "Account", user.Id.ToString(),
+            result.Succeeded ? AuditOutcome.Success : AuditOutcome.Failed,
+            Reason: (UseRecoveryCode ? "recovery code" : "authenticator code") + (result.IsLockedOut ? "; locked out" : ""))
+        { ActorUserId = user.Id, ActorLabel = user.Email, InstitutionId = user.InstitutionId }, HttpContext.RequestAborted);
         if (result.Succeeded)
         {
             return LocalRedirect(AccountModule.IsLocal(ReturnUrl) ? ReturnUrl! : "/");

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Identity;
 
 namespace Spona.Web.Features.Account;
 
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Platform.Authorization.AccountPolicies.SignedIn)]
-public sealed class SignOutModel(SignInManager<SponaUser> signIn, UserManager<SponaUser> users) : PageModel
+public sealed class SignOutModel(SignInManager<SponaUser> signIn, UserManager<SponaUser> users, IAuditTrail audit) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Home/Index");
 
@@ -16,6 +17,7 @@ public sealed class SignOutModel(SignInManager<SponaUser> signIn, UserManager<Sp
         if (await users.GetUserAsync(User) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
+            await audit.RecordAsync(new AuditEvent(AuditActions.SignOut, "Account", user.Id.ToString()), HttpContext.RequestAborted);
         }
 
         await signIn.SignOutAsync();

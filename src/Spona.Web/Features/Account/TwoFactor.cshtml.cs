@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using QRCoder;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Identity;
 
@@ -18,7 +19,7 @@ namespace Spona.Web.Features.Account;
 /// because that is the only way such a session can continue (S1).
 /// </summary>
 [Authorize(Policy = AccountPolicies.SignedIn)]
-public sealed class TwoFactorModel(UserManager<SponaUser> users, SignInManager<SponaUser> signIn, IStringLocalizer<TwoFactorModel> localizer) : PageModel
+public sealed class TwoFactorModel(UserManager<SponaUser> users, SignInManager<SponaUser> signIn, IAuditTrail audit, IStringLocalizer<TwoFactorModel> localizer) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -81,6 +82,7 @@ public sealed class TwoFactorModel(UserManager<SponaUser> users, SignInManager<S
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
+        await audit.RecordAsync(new AuditEvent("two-factor.enrolled", "Account", user.Id.ToString()), HttpContext.RequestAborted);
         await users.ResetAccessFailedCountAsync(user);
         NewRecoveryCodes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!];
         // Enabling changed the security stamp; the new session carries the completed second factor.
@@ -99,6 +101,7 @@ public sealed class TwoFactorModel(UserManager<SponaUser> users, SignInManager<S
         }
 
         NewRecoveryCodes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!];
+        await audit.RecordAsync(new AuditEvent("two-factor.recovery-codes-renewed", "Account", user.Id.ToString()), HttpContext.RequestAborted);
         Enabled = true;
         RecoveryCodesLeft = RecoveryCodeCount;
         ModelState.Clear();

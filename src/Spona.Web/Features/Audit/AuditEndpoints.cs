@@ -20,6 +20,8 @@ internal static class AuditEndpoints
                 Check(("actor", actor), ("action", action), ("entityType", entityType), ("entityKey", entityKey))
                 ?? Results.Ok(await queries.ListAsync(new AuditFilter(actor, action, entityType, entityKey, from, to, outcome), page, pageSize, ct)))
             .RequireAuthorization(Permissions.AuditRead).WithSummary("Audit entries, newest first, filtered and paged.").Produces<PagedResult<AuditEntryView>>().ProducesValidationProblem();
+        audit.MapGet("/alerts", async (InsiderAlerts alerts, CancellationToken ct) => Results.Ok(await alerts.CurrentAsync(ct)))
+            .RequireAuthorization(Permissions.AuditRead).WithSummary("Users who read more distinct records in a window than the configured threshold (insider-misuse alerts).").Produces<IReadOnlyList<InsiderAlert>>();
         audit.MapGet("/checkpoints", async (AuditQueries queries, CancellationToken ct) => Results.Ok(await queries.CheckpointsAsync(ct)))
             .RequireAuthorization(Permissions.AuditRead).WithSummary("The stored checkpoints (RFC 6962 roots of the first N entries), newest first.").Produces<IReadOnlyList<CheckpointView>>();
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Spona.Web.Features.Shared;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Persistence;
@@ -13,7 +14,7 @@ namespace Spona.Web.Features.Users;
 /// issue a new activation (password) link. Every change that alters what an account may do changes its security stamp,
 /// so its sessions end at once (S3). Nobody changes their own account here.
 /// </summary>
-public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> users, TimeProvider clock)
+public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> users, IAuditTrail audit, TimeProvider clock)
 {
     public async Task<PagedResult<UserView>> ListAsync(UserQuery query, CancellationToken cancellationToken)
     {
@@ -99,6 +100,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         var result = await users.CreateAsync(user);
         if (result.Succeeded)
         {
+            audit.Add(new AuditEvent("user.invited", "Account", user.Id.ToString(), Changes: RolesChange([], roles)));
             result = await users.AddToRolesAsync(user, roles);
         }
 
@@ -127,6 +129,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
                 return EditOutcome.Invalid("Roles", "The last active system administrator keeps that role.");
             }
 
+            audit.Add(new AuditEvent("user.roles-changed", "Account", user.Id.ToString(), Changes: RolesChange(current, wanted)));
             var result = await users.RemoveFromRolesAsync(user, current.Except(wanted));
             if (result.Succeeded)
             {
@@ -150,6 +153,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             }
 
             user.IsDisabled = disabled;
+            audit.Add(new AuditEvent(disabled ? "user.disabled" : "user.enabled", "Account", user.Id.ToString()));
             var result = await users.UpdateAsync(user);
             return result.Succeeded ? null : EditOutcome.Conflict;
         }, cancellationToken);
@@ -163,6 +167,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
                 return EditOutcome.Invalid("", "You cannot reset your own second factor; another administrator must.");
             }
 
+            audit.Add(new AuditEvent("user.second-factor-reset", "Account", user.Id.ToString()));
             await users.SetTwoFactorEnabledAsync(user, false);
             await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey");
             await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes");
@@ -180,6 +185,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
                 return EditOutcome.Invalid("", "Change your own password on your account page.");
             }
 
+            audit.Add(new AuditEvent("user.activation-link", "Account", user.Id.ToString()));
             path = await ActivationPathAsync(user);
             return null;
         }, cancellationToken);
@@ -205,6 +211,9 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         await transaction.CommitAsync(cancellationToken);
         return EditOutcome.Done(id.ToString());
     }
+
+    private static string RolesChange(IEnumerable<string> before, IEnumerable<string> after) =>
+        System.Text.Json.JsonSerializer.Serialize(new[] { new { field = "Roles", old = string.Join(' ', before.Order(StringComparer.Ordinal)), @new = string.Join(' ', after.Order(StringComparer.Ordinal)) } });
 
     private async Task<string> ActivationPathAsync(SponaUser user)
     {

@@ -26,6 +26,7 @@ public sealed record BreakGlassView(
 /// auditors. The reason is personal data and is stored encrypted.
 /// </summary>
 public sealed class BreakGlassService(
+    Audit.IAuditTrail audit,
     AppDbContext db, RecordScope scope, RecordTypeRegistry types, IServiceProvider services, IHttpContextAccessor http, TimeProvider clock, IOptions<AccessOptions> options)
 {
     public async Task<(BreakGlassView? Grant, string? Field, string? Error, bool NotFound)> OpenAsync(string? recordType, Guid recordId, string? reason, CancellationToken cancellationToken)
@@ -67,6 +68,9 @@ public sealed class BreakGlassService(
             CreatedAt = now,
         };
         db.Add(grant);
+        // The reason stays in the grant (encrypted); the trail links to it (S5, S6).
+        audit.Add(new Audit.AuditEvent(Audit.AuditActions.BreakGlass, recordType!, recordId.ToString(),
+            Changes: System.Text.Json.JsonSerializer.Serialize(new[] { new { field = "Grant", @new = grant.Id.ToString() }, new { field = "ValidUntil", @new = grant.ValidUntil.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture) } })));
         await db.SaveChangesAsync(cancellationToken);
         var email = http.HttpContext?.User.FindFirstValue(ClaimTypes.Name) ?? "";
         return (new BreakGlassView(grant.Id, grant.RecordType, grant.RecordId, me.UserId, email, reason, now, grant.ValidUntil.Value, true), null, null, false);

@@ -13,6 +13,11 @@ public static class AuditSetup
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditCheckpoints>();
+        services.AddScoped<InsiderAlerts>();
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
+            .Validate(o => o.ReadsPerWindow >= 1 && o.WindowMinutes is >= 1 and <= 1440 && o.LookBackDays is >= 1 and <= 90,
+                "Alerts:ReadsPerWindow must be at least 1, Alerts:WindowMinutes 1-1440 and Alerts:LookBackDays 1-90.")
+            .ValidateOnStart();
         return services;
     }
 

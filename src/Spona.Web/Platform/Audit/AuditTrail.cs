@@ -19,6 +19,12 @@ public interface IAuditTrail
     /// </summary>
     void RecordRead(string entityType, string key, string? reason = null);
 
+    /// <summary>
+    /// Like <see cref="RecordRead"/> for any event: it joins the request's next SaveChanges, so it commits or rolls back
+    /// with the change it describes (use it inside a transaction that saves).
+    /// </summary>
+    void Add(AuditEvent auditEvent);
+
     /// <summary>Writes the waiting events now, in their own transaction.</summary>
     Task FlushAsync(CancellationToken cancellationToken);
 }
@@ -38,7 +44,13 @@ internal sealed class AuditTrail(PendingAuditEvents queue, DbContextOptions<AppD
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(entityType);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        queue.Add(new AuditEvent(AuditActions.RecordRead, entityType, key, Reason: reason));
+        Add(new AuditEvent(AuditActions.RecordRead, entityType, key, Reason: reason));
+    }
+
+    public void Add(AuditEvent auditEvent)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        queue.Add(auditEvent);
         if (httpContextAccessor.HttpContext is { } context && !flushRegistered)
         {
             if (context.Response.HasStarted)

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Localization;
 using Spona.Web.Platform.Persistence;
@@ -11,7 +12,7 @@ using Spona.Web.Platform.Persistence;
 namespace Spona.Web.Platform.Identity;
 
 /// <summary>Makes, lists, revokes and checks API tokens. Token text: <c>spona_{id}_{secret}</c>, 256 random bits of secret.</summary>
-public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> users, TimeProvider clock)
+public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> users, IAuditTrail audit, TimeProvider clock)
 {
     public const string Prefix = "spona_";
 
@@ -57,6 +58,8 @@ public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> user
             CreatedBy = createdBy,
         };
         db.Add(token);
+        audit.Add(new AuditEvent("token.created", "ApiToken", token.Id.ToString(), Reason: createdBy == "operator" ? "issued by an operator on the command line" : null,
+            Changes: System.Text.Json.JsonSerializer.Serialize(new[] { new { field = "Owner", @new = user.Id.ToString() }, new { field = "Permissions", @new = token.Permissions }, new { field = "ExpiresAt", @new = token.ExpiresAt.ToString("O", CultureInfo.InvariantCulture) } })));
         await db.SaveChangesAsync(cancellationToken);
         return (token, $"{Prefix}{token.Id:N}_{secret}", null, null);
     }
@@ -69,6 +72,11 @@ public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> user
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = await db.Set<ApiToken>().Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        if (changed == 1)
+        {
+            await audit.RecordAsync(new AuditEvent("token.revoked", "ApiToken", tokenId.ToString()), cancellationToken);
+        }
+
         return changed == 1 || await db.Set<ApiToken>().AnyAsync(t => t.Id == tokenId && t.UserId == userId, cancellationToken);
     }
 
@@ -88,16 +96,21 @@ public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> user
 
         var token = await db.Set<ApiToken>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (token is null
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(parts[1])), Encoding.ASCII.GetBytes(token.SecretHash))
-            || token.RevokedAt is not null
-            || token.ExpiresAt <= now)
+        if (token is null)
         {
             return null;
         }
 
         var user = await users.FindByIdAsync(token.UserId.ToString());
-        if (user is null || user.IsDisabled || (user.LockoutEnd is { } end && end > clock.GetUtcNow()))
+        var problem = !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(parts[1])), Encoding.ASCII.GetBytes(token.SecretHash)) ? "wrong secret"
+            : token.RevokedAt is not null ? "revoked"
+            : token.ExpiresAt <= now ? "expired"
+            : user is null || user.IsDisabled || (user.LockoutEnd is { } end && end > clock.GetUtcNow()) ? "owner disabled or locked out"
+            : null;
+        // Every use of a token is audited, refused ones too (S6), in the owner's name.
+        await audit.RecordAsync(new AuditEvent(AuditActions.TokenUsed, "ApiToken", token.Id.ToString(), problem is null ? AuditOutcome.Success : AuditOutcome.Denied, Reason: problem)
+        { ActorUserId = token.UserId, ActorLabel = user?.Email ?? "unknown", InstitutionId = user?.InstitutionId }, cancellationToken);
+        if (problem is not null || user is null)
         {
             return null;
         }

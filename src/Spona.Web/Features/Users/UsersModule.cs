@@ -9,7 +9,10 @@ public static class UsersModule
         services.AddScoped<UserAdministration>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {
-            options.Conventions.AuthorizeFolder("/Users", Permissions.UsersManage);
+            // Page by page: the role table is also for auditors and the State Coordinator's office, who manage no users.
+            options.Conventions.AuthorizePage("/Users/Index", Permissions.UsersManage);
+            options.Conventions.AuthorizePage("/Users/Invite", Permissions.UsersManage);
+            options.Conventions.AuthorizePage("/Users/Detail", Permissions.UsersManage);
             options.Conventions.AuthorizePage("/Users/Roles", Permissions.RolesRead);
         });
         return services;

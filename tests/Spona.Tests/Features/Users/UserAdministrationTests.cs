@@ -180,6 +180,8 @@ public sealed class UserAdministrationTests(AppFixture app) : IClassFixture<AppF
         Assert.Equal(Roles.All.Count, table.GetArrayLength());
         var admin = table.EnumerateArray().Single(r => r.GetProperty("role").GetString() == Roles.SystemAdministrator);
         Assert.Equal(RolePermissions.PermissionsOf(Roles.SystemAdministrator), admin.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()!));
+        var page = await Html.GetAsync(auditor, "/admin/roles");
+        Assert.Equal(Permissions.All.Count, page.QuerySelectorAll("tbody tr").Length);
         var users = await auditor.GetAsync(new Uri("/admin/users", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, users.StatusCode);
         Assert.Contains("/account/access-denied", users.Headers.Location?.OriginalString, StringComparison.Ordinal);

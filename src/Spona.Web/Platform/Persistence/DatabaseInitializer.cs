@@ -33,6 +33,8 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IHostApplic
     public static async Task PrepareAsync(IServiceProvider provider, CancellationToken cancellationToken)
     {
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        // Personal data written by a version before its column was classified is encrypted now (S8).
+        await provider.GetRequiredService<Protection.KeyRotation>().EncryptClearValuesAsync(cancellationToken);
         var roles = provider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         var existing = await roles.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
         foreach (var role in Roles.All.Except(existing.OfType<string>(), StringComparer.Ordinal))

@@ -67,20 +67,29 @@ public sealed class KeyRotation(AppDbContext db, FieldProtector protector)
     }
 
     /// <summary>Re-encrypts up to <paramref name="maxBatches"/> batches (all when null); returns the values still not on the active key.</summary>
-    public async Task<long> ReEncryptAsync(int batchSize, int? maxBatches, Func<RotationProgress, Task> progress, CancellationToken cancellationToken)
+    public Task<long> ReEncryptAsync(int batchSize, int? maxBatches, Func<RotationProgress, Task> progress, CancellationToken cancellationToken) =>
+        ProcessAsync(FieldProtector.PrefixFor(protector.Keys.ActiveKey.Id), PrefixLength, batchSize, maxBatches, progress, cancellationToken);
+
+    /// <summary>
+    /// Encrypts values stored in clear before their column was classified (an upgrade from an older version); values
+    /// already encrypted, on any key, are left alone. Run at every start and by <c>spona migrate</c>; returns how many
+    /// clear values are left (0 unless cancelled).
+    /// </summary>
+    public Task<long> EncryptClearValuesAsync(CancellationToken cancellationToken) =>
+        ProcessAsync(FieldProtector.Prefix, FieldProtector.Prefix.Length, 500, null, _ => Task.CompletedTask, cancellationToken);
+
+    private async Task<long> ProcessAsync(string prefix, int prefixLength, int batchSize, int? maxBatches, Func<RotationProgress, Task> progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentNullException.ThrowIfNull(progress);
-        var active = protector.Keys.ActiveKey.Id;
-        var prefix = FieldProtector.PrefixFor(active);
         var batches = 0;
         foreach (var column in Columns)
         {
-            var total = await CountPendingAsync(column, prefix, cancellationToken);
+            var total = await CountPendingAsync(column, prefix, prefixLength, cancellationToken);
             var done = 0L;
             while (done < total && (maxBatches is null || batches < maxBatches))
             {
-                var changed = await ReEncryptBatchAsync(column, prefix, batchSize, cancellationToken);
+                var changed = await ReEncryptBatchAsync(column, prefix, prefixLength, batchSize, cancellationToken);
                 batches++;
                 if (changed == 0)
                 {
@@ -95,19 +104,19 @@ public sealed class KeyRotation(AppDbContext db, FieldProtector protector)
         var remaining = 0L;
         foreach (var column in Columns)
         {
-            remaining += await CountPendingAsync(column, prefix, cancellationToken);
+            remaining += await CountPendingAsync(column, prefix, prefixLength, cancellationToken);
         }
 
         return remaining;
     }
 
-    private async Task<long> CountPendingAsync(EncryptedColumn column, string prefix, CancellationToken cancellationToken)
+    private async Task<long> CountPendingAsync(EncryptedColumn column, string prefix, int prefixLength, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM {Q(column.Table)} WHERE {Q(column.Column)} IS NOT NULL AND substr({Q(column.Column)}, 1, {PrefixLength.ToString(CultureInfo.InvariantCulture)}) <> @prefix";
+            command.CommandText = $"SELECT COUNT(*) FROM {Q(column.Table)} WHERE {Q(column.Column)} IS NOT NULL AND substr({Q(column.Column)}, 1, {prefixLength.ToString(CultureInfo.InvariantCulture)}) <> @prefix";
             Add(command, "@prefix", prefix);
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
@@ -117,7 +126,7 @@ public sealed class KeyRotation(AppDbContext db, FieldProtector protector)
         }
     }
 
-    private async Task<int> ReEncryptBatchAsync(EncryptedColumn column, string prefix, int batchSize, CancellationToken cancellationToken)
+    private async Task<int> ReEncryptBatchAsync(EncryptedColumn column, string prefix, int prefixLength, int batchSize, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
@@ -125,7 +134,7 @@ public sealed class KeyRotation(AppDbContext db, FieldProtector protector)
         await using (var select = connection.CreateCommand())
         {
             select.Transaction = transaction.GetDbTransaction();
-            select.CommandText = $"SELECT {string.Join(", ", column.KeyColumns.Select(Q))}, {Q(column.Column)} FROM {Q(column.Table)} WHERE {Q(column.Column)} IS NOT NULL AND substr({Q(column.Column)}, 1, {PrefixLength.ToString(CultureInfo.InvariantCulture)}) <> @prefix LIMIT {batchSize.ToString(CultureInfo.InvariantCulture)}";
+            select.CommandText = $"SELECT {string.Join(", ", column.KeyColumns.Select(Q))}, {Q(column.Column)} FROM {Q(column.Table)} WHERE {Q(column.Column)} IS NOT NULL AND substr({Q(column.Column)}, 1, {prefixLength.ToString(CultureInfo.InvariantCulture)}) <> @prefix LIMIT {batchSize.ToString(CultureInfo.InvariantCulture)}";
             Add(select, "@prefix", prefix);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -6,54 +6,15 @@ namespace Spona.EndToEndTests;
 /// The administrator invites a person; the person activates the account with the handed-over link, sets up two-factor
 /// sign-in and works; the administrator disables the account and the person's open session ends at once.
 /// </summary>
-public sealed class UserAdministrationJourneyTests : IAsyncLifetime
+public sealed class UserAdministrationJourneyTests : BrowserJourney
 {
-    private static readonly string Artifacts = Environment.GetEnvironmentVariable("SPONA_TEST_ARTIFACTS") ?? Path.GetTempPath();
-
-    private SponaProcess spona = null!;
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        spona = SponaProcess.Start();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SPONA_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-        await spona.DisposeAsync();
-    }
-
-    private static async Task SignInAndEnrollAsync(IPage page, string email, string password)
-    {
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync("**/account/two-factor**");
-        var key = (await page.InnerTextAsync(".secret-key")).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        await page.FillAsync("#Code", new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(TimeProvider.System.GetUtcNow().UtcDateTime));
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForSelectorAsync(".recovery-codes");
-        await page.ClickAsync("main a.button");
-        await page.WaitForSelectorAsync("#tasks-heading");
-    }
-
     [Fact]
     public async Task Administrator_InvitesAPerson_WhoActivatesEnrollsAndWorks_UntilDisabled()
     {
         const string password = "a long passphrase for the journey";
-        var link = await spona.WaitForSetupLinkAsync(TimeSpan.FromSeconds(90));
-        var admin = await browser.NewPageAsync();
-        var person = await (await browser.NewContextAsync()).NewPageAsync();
+        var link = await Spona.WaitForSetupLinkAsync(TimeSpan.FromSeconds(90));
+        var admin = await Browser.NewPageAsync();
+        var person = await (await Browser.NewContextAsync()).NewPageAsync();
         admin.SetDefaultTimeout(20_000);
         person.SetDefaultTimeout(20_000);
         try
@@ -85,12 +46,12 @@ public sealed class UserAdministrationJourneyTests : IAsyncLifetime
             await person.ClickAsync(".site-nav a[href='/strategy']");
             await person.WaitForURLAsync("**/strategy");
 
-            await admin.GotoAsync(spona.BaseAddress + "/admin/users?q=analiticar");
+            await admin.GotoAsync(Spona.BaseAddress + "/admin/users?q=analiticar");
             await admin.ClickAsync("tbody a");
             await admin.ClickAsync("form[action*='handler=Disable'] button");
             await admin.WaitForSelectorAsync(".notice-success");
 
-            await person.GotoAsync(spona.BaseAddress + "/strategy");
+            await person.GotoAsync(Spona.BaseAddress + "/strategy");
             Assert.Contains("/account/sign-in", person.Url, StringComparison.Ordinal);
         }
         catch

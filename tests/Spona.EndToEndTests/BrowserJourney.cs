@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+
+namespace Spona.EndToEndTests;
+
+/// <summary>
+/// One Spona process on a fresh data folder and Debian's Chromium (/usr/bin/chromium, never a downloaded browser) for
+/// the journeys of one test class.
+/// </summary>
+public abstract class BrowserJourney : IAsyncLifetime
+{
+    protected static readonly string Artifacts = Environment.GetEnvironmentVariable("SPONA_TEST_ARTIFACTS") ?? Path.GetTempPath();
+
+    protected SponaProcess Spona { get; private set; } = null!;
+
+    protected IBrowser Browser { get; private set; } = null!;
+
+    private IPlaywright playwright = null!;
+
+    public async Task InitializeAsync()
+    {
+        Spona = SponaProcess.Start();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("SPONA_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await Spona.DisposeAsync();
+    }
+
+    /// <summary>Password, then two-factor enrollment with the key the page shows (what a phone app would read from the QR code).</summary>
+    protected static async Task SignInAndEnrollAsync(IPage page, string email, string password)
+    {
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync("**/account/two-factor**");
+        Assert.StartsWith("data:image/png;base64,", await page.GetAttributeAsync(".qr-code img", "src"), StringComparison.Ordinal);
+        var key = (await page.InnerTextAsync(".secret-key")).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        await page.FillAsync("#Code", new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(TimeProvider.System.GetUtcNow().UtcDateTime));
+        await page.ClickAsync("main form button[type=submit]");
+        Assert.Equal(10, await page.Locator(".recovery-codes li").CountAsync());
+        await page.ClickAsync("main a.button");
+        await page.WaitForSelectorAsync("#tasks-heading");
+    }
+}

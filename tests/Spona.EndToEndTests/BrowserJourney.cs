@@ -41,7 +41,9 @@ public abstract class BrowserJourney : IAsyncLifetime
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", password);
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync("**/account/two-factor**");
+        // Wait for what the person sees, not for load events: the enrollment form with its key.
+        await page.WaitForSelectorAsync(".secret-key");
+        Assert.Contains("/account/two-factor", page.Url, StringComparison.Ordinal);
         Assert.StartsWith("data:image/png;base64,", await page.GetAttributeAsync(".qr-code img", "src"), StringComparison.Ordinal);
         var key = (await page.InnerTextAsync(".secret-key")).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         await page.FillAsync("#Code", new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(TimeProvider.System.GetUtcNow().UtcDateTime));

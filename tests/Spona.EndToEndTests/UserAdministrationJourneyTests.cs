@@ -25,7 +25,7 @@ public sealed class UserAdministrationJourneyTests : BrowserJourney
             await admin.FillAsync("#Input_Password", password);
             await admin.FillAsync("#Input_ConfirmPassword", password);
             await admin.ClickAsync("main form button[type=submit]");
-            await admin.WaitForURLAsync("**/account/sign-in**");
+            await admin.WaitForSelectorAsync(".notice-success");
             await SignInAndEnrollAsync(admin, "admin@example.test", password);
 
             await admin.ClickAsync(".site-nav a[href='/admin/users']");
@@ -41,10 +41,11 @@ public sealed class UserAdministrationJourneyTests : BrowserJourney
             await person.FillAsync("#Input_Password", "another long passphrase, synthetic");
             await person.FillAsync("#Input_ConfirmPassword", "another long passphrase, synthetic");
             await person.ClickAsync("main form button[type=submit]");
-            await person.WaitForURLAsync("**/account/sign-in?activated=True");
+            await person.WaitForSelectorAsync(".notice-success");
+            Assert.Contains("activated=True", person.Url, StringComparison.Ordinal);
             await SignInAndEnrollAsync(person, "analiticar@example.test", "another long passphrase, synthetic");
             await person.ClickAsync(".site-nav a[href='/strategy']");
-            await person.WaitForURLAsync("**/strategy");
+            await person.WaitForSelectorAsync(".measure-list a");
 
             await admin.GotoAsync(Spona.BaseAddress + "/admin/users?q=analiticar");
             await admin.ClickAsync("tbody a");
@@ -52,6 +53,7 @@ public sealed class UserAdministrationJourneyTests : BrowserJourney
             await admin.WaitForSelectorAsync(".notice-success");
 
             await person.GotoAsync(Spona.BaseAddress + "/strategy");
+            await person.WaitForSelectorAsync("#Input_Password");
             Assert.Contains("/account/sign-in", person.Url, StringComparison.Ordinal);
         }
         catch

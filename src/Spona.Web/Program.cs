@@ -7,6 +7,7 @@ using Spona.Web.Features.Users;
 using Spona.Web.Platform;
 using Spona.Web.Platform.Access;
 using Spona.Web.Platform.Api;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Cli;
 using Spona.Web.Platform.Configuration;
@@ -32,6 +33,7 @@ try
     builder.Services.AddSponaSignIn(builder.Environment);
     builder.Services.AddPermissionPolicies();
     builder.Services.AddRecordAccess();
+    builder.Services.AddPeriodicAuditCheckpoints();
     builder.Services.AddSponaLocalization(builder.Configuration);
     builder.Services.AddSponaErrors();
     builder.Services.AddSponaObservability();

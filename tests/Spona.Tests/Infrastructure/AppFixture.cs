@@ -69,6 +69,21 @@ public class AppFixture : IAsyncLifetime
         return email;
     }
 
+    /// <summary>The id of the account with this e-mail address.</summary>
+    public async Task<Guid> UserIdAsync(string email)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<SponaUser>>().FindByEmailAsync(email))!.Id;
+    }
+
+    /// <summary>An API client without cookies that sends <c>Authorization: Bearer <paramref name="token"/></c>.</summary>
+    public HttpClient BearerClient(string token)
+    {
+        var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>A browser-like client signed in as a new user with <paramref name="role"/>.</summary>
     public async Task<HttpClient> SignedInClientAsync(string role = Roles.SystemAdministrator)
     {

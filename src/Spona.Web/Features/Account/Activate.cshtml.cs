@@ -56,7 +56,7 @@ public sealed class ActivateModel(UserManager<SponaUser> users, IAuditTrail audi
             return Page();
         }
 
-        await audit.RecordAsync(new AuditEvent("password.set-by-link", "Account", user.Id.ToString()) { ActorUserId = user.Id, ActorLabel = user.Email, InstitutionId = user.InstitutionId }, HttpContext.RequestAborted);
+        await audit.RecordAsync(new AuditEvent("password.set-by-link", "Account", user.Id.ToString()).By(user), HttpContext.RequestAborted);
         return RedirectToPage("/Account/SignIn", new { activated = true });
     }
 

@@ -51,15 +51,13 @@ public sealed class SignInModel(SignInManager<SponaUser> signIn, UserManager<Spo
 
         if (!result.Succeeded)
         {
-            await audit.RecordAsync(new AuditEvent(AuditActions.SignInFailed, "Account", user.Id.ToString(), AuditOutcome.Failed, Reason: result.IsLockedOut ? "locked out" : "wrong password")
-            { ActorUserId = user.Id, ActorLabel = user.Email, InstitutionId = user.InstitutionId }, HttpContext.RequestAborted);
+            await audit.RecordAsync(new AuditEvent(AuditActions.SignInFailed, "Account", user.Id.ToString(), AuditOutcome.Failed, Reason: result.IsLockedOut ? "locked out" : "wrong password").By(user), HttpContext.RequestAborted);
             ModelState.AddModelError(string.Empty, localizer["The e-mail address or password is not correct."]);
             return Page();
         }
 
         // No authenticator enrolled yet: this password-only session reaches enrollment and nothing else.
-        await audit.RecordAsync(new AuditEvent(AuditActions.SignInSucceeded, "Account", user.Id.ToString(), Reason: "password only; two-factor enrollment required")
-        { ActorUserId = user.Id, ActorLabel = user.Email, InstitutionId = user.InstitutionId }, HttpContext.RequestAborted);
+        await audit.RecordAsync(new AuditEvent(AuditActions.SignInSucceeded, "Account", user.Id.ToString(), Reason: "password only; two-factor enrollment required").By(user), HttpContext.RequestAborted);
         return RedirectToPage("/Account/TwoFactor", new { ReturnUrl = returnUrl });
     }
 

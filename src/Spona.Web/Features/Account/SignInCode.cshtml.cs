@@ -52,8 +52,7 @@ public sealed class SignInCodeModel(SignInManager<SponaUser> signIn, IAuditTrail
         await audit.RecordAsync(new AuditEvent(
             result.Succeeded ? AuditActions.SignInSucceeded : AuditActions.SignInFailed, "Account", user.Id.ToString(),
             result.Succeeded ? AuditOutcome.Success : AuditOutcome.Failed,
-            Reason: (UseRecoveryCode ? "recovery code" : "authenticator code") + (result.IsLockedOut ? "; locked out" : ""))
-        { ActorUserId = user.Id, ActorLabel = user.Email, InstitutionId = user.InstitutionId }, HttpContext.RequestAborted);
+            Reason: (UseRecoveryCode ? "recovery code" : "authenticator code") + (result.IsLockedOut ? "; locked out" : "")).By(user), HttpContext.RequestAborted);
         if (result.Succeeded)
         {
             return LocalRedirect(AccountModule.IsLocal(ReturnUrl) ? ReturnUrl! : "/");

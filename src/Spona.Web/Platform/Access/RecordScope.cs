@@ -69,15 +69,11 @@ public sealed class RecordScope(AppDbContext db, IHttpContextAccessor http, Time
     public IQueryable<T> Filter<T>(IQueryable<T> records, UserScope scope)
         where T : class, IScopedRecord
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var type = T.RecordType;
         var jurisdictions = scope.JurisdictionIds.ToList();
-        var grants = db.Set<RecordAccessGrant>();
+        var grants = ActiveGrants(T.RecordType, scope);
         return records.Where(r => r.OwnerInstitutionId == scope.InstitutionId
             || (r.JurisdictionId != null && jurisdictions.Contains(r.JurisdictionId.Value))
-            || grants.Any(g => g.RecordType == type && g.RecordId == r.Id && g.RevokedAt == null && g.ValidFrom <= now
-                && (g.ValidUntil == null || g.ValidUntil > now)
-                && (g.GranteeUserId == scope.UserId || g.GranteeInstitutionId == scope.InstitutionId)));
+            || grants.Any(g => g.RecordId == r.Id));
     }
 
     public async Task<IQueryable<T>> FilterAsync<T>(IQueryable<T> records, CancellationToken cancellationToken = default)
@@ -105,13 +101,15 @@ public sealed class RecordScope(AppDbContext db, IHttpContextAccessor http, Time
         return await HasGrantAsync(T.RecordType, record.Id, scope, cancellationToken);
     }
 
-    public async Task<bool> HasGrantAsync(string recordType, Guid recordId, UserScope scope, CancellationToken cancellationToken = default)
+    public Task<bool> HasGrantAsync(string recordType, Guid recordId, UserScope scope, CancellationToken cancellationToken = default) =>
+        ActiveGrants(recordType, scope).AnyAsync(g => g.RecordId == recordId, cancellationToken);
+
+    /// <summary>The one definition of a grant in force for this user now: the list filter and the single check share it.</summary>
+    private IQueryable<RecordAccessGrant> ActiveGrants(string recordType, UserScope scope)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Set<RecordAccessGrant>().AnyAsync(
-            g => g.RecordType == recordType && g.RecordId == recordId && g.RevokedAt == null && g.ValidFrom <= now
-                && (g.ValidUntil == null || g.ValidUntil > now)
-                && (g.GranteeUserId == scope.UserId || g.GranteeInstitutionId == scope.InstitutionId),
-            cancellationToken);
+        return db.Set<RecordAccessGrant>().Where(g => g.RecordType == recordType && g.RevokedAt == null && g.ValidFrom <= now
+            && (g.ValidUntil == null || g.ValidUntil > now)
+            && (g.GranteeUserId == scope.UserId || g.GranteeInstitutionId == scope.InstitutionId));
     }
 }

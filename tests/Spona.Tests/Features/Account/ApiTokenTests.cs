@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spona.Tests.Infrastructure;
@@ -12,13 +11,6 @@ namespace Spona.Tests.Features.Account;
 /// <summary>API tokens: shown once, stored hashed, scoped, expiring, revocable, dead with a disabled owner, API only.</summary>
 public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private HttpClient Bearer(string token)
-    {
-        var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     private async Task<(HttpClient Owner, string Email, string Token, Guid Id)> MakeAsync(params string[] permissions)
     {
         var email = await app.CreateUserAsync(Roles.MonitoringTeamMember);
@@ -32,7 +24,7 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Token_WorksOnTheApi_OnlyWithItsPermissions_AndIsStoredHashed()
     {
         var (_, _, token, id) = await MakeAsync(Permissions.StrategyRead);
-        var client = Bearer(token);
+        var client = app.BearerClient(token);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(new Uri("/api/v1/jurisdictions", UriKind.Relative))).StatusCode);
@@ -50,7 +42,7 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var (_, _, token, _) = await MakeAsync();
 
-        var page = await Bearer(token).GetAsync(new Uri("/strategy", UriKind.Relative));
+        var page = await app.BearerClient(token).GetAsync(new Uri("/strategy", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Contains("/account/sign-in", page.Headers.Location?.OriginalString, StringComparison.Ordinal);
@@ -62,16 +54,16 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
         var (owner, _, token, id) = await MakeAsync();
         var tampered = token[..^2] + (token[^2..] == "AA" ? "BB" : "AA");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Bearer(tampered).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Bearer("spona_nonsense").GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Bearer($"spona_{Guid.NewGuid():N}_x").GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.BearerClient(tampered).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.BearerClient("spona_nonsense").GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.BearerClient($"spona_{Guid.NewGuid():N}_x").GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
 
         var other = await app.SignedInClientAsync(Roles.Analyst);
         Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync(new Uri($"/api/v1/tokens/{id}", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Bearer(token).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.BearerClient(token).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync(new Uri($"/api/v1/tokens/{id}", UriKind.Relative))).StatusCode);
-        var revoked = await Bearer(token).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative));
+        var revoked = await app.BearerClient(token).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
         Assert.Equal("Bearer", revoked.Headers.WwwAuthenticate.ToString());
     }
@@ -86,7 +78,7 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
             await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(set => set.SetProperty(u => u.IsDisabled, true));
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Bearer(token).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.BearerClient(token).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
 
         var (_, _, second, secondId) = await MakeAsync();
         await using (var scope = app.Factory.Services.CreateAsyncScope())
@@ -96,7 +88,7 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
             await db.Set<ApiToken>().Where(t => t.Id == secondId).ExecuteUpdateAsync(set => set.SetProperty(t => t.ExpiresAt, past));
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Bearer(second).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.BearerClient(second).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
         _ = id;
     }
 
@@ -112,7 +104,12 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
         await owner.PostJsonAsync("/api/v1/tokens", new { name = "x", expiresInDays = 400 }, HttpStatusCode.BadRequest);
         await owner.PostJsonAsync("/api/v1/tokens", new { name = "", expiresInDays = 10 }, HttpStatusCode.BadRequest);
 
+        var page = await Html.GetAsync(owner, "/account/tokens");
+        var form = await Html.ParseAsync(await Html.SubmitAsync(owner, page, "main form", new Dictionary<string, string> { ["Name"] = "", ["ExpiresInDays"] = "999" }));
+
         Assert.True(manage.GetProperty("errors").TryGetProperty("permissions", out _));
+        Assert.Null(form.QuerySelector(".new-token"));
+        Assert.NotEmpty(form.Text(".error-summary"));
         Assert.Equal(0, (await owner.GetJsonAsync("/api/v1/tokens")).GetArrayLength());
     }
 
@@ -128,11 +125,11 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
         var made = await Html.ParseAsync(await Html.SubmitAsync(owner, page, "main form", new Dictionary<string, string> { ["Name"] = "Dashboard", ["ExpiresInDays"] = "7" }));
         var token = made.Text(".new-token");
         Assert.StartsWith("spona_", token, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await Bearer(token).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.BearerClient(token).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
 
         var listed = await Html.GetAsync(owner, "/account/tokens");
         Assert.DoesNotContain(token, listed.Body!.InnerHtml, StringComparison.Ordinal);
         await Html.SubmitAsync(owner, listed, "form[action*='handler=Revoke']", new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Bearer(token).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.BearerClient(token).GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
     }
 }

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Spona.Tests.Infrastructure;
 using Spona.Web.Platform.Authorization;
-using Spona.Web.Platform.Identity;
 
 namespace Spona.Tests.Features.Users;
 
@@ -18,12 +16,6 @@ public sealed class UserAdministrationTests(AppFixture app) : IClassFixture<AppF
         var email = NewEmail();
         var body = await admin.PostJsonAsync("/api/v1/users", new { email, displayName = "Synthetic Person", institution = "MSB", jurisdiction = "BA-BIH", roles }, HttpStatusCode.Created);
         return (body, email);
-    }
-
-    private async Task<Guid> IdOfAsync(string email)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<SponaUser>>().FindByEmailAsync(email))!.Id;
     }
 
     [Fact]
@@ -70,13 +62,30 @@ public sealed class UserAdministrationTests(AppFixture app) : IClassFixture<AppF
         Assert.Equal("Page Person", detail.Text("h1"));
         var saved = await Html.SubmitAsync(admin, detail, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = Roles.Auditor });
         Assert.Contains("roles were saved", (await Html.ParseAsync(saved)).Text(".notice-success"), StringComparison.Ordinal);
-        var view = await admin.GetJsonAsync($"/api/v1/users/{await IdOfAsync(email)}");
+        var view = await admin.GetJsonAsync($"/api/v1/users/{await app.UserIdAsync(email)}");
         Assert.Equal([Roles.Auditor], view.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
 
         var empty = await Html.GetAsync(admin, "/admin/users?q=nobody-" + Guid.NewGuid().ToString("N"));
         Assert.NotNull(empty.QuerySelector(".empty-state"));
         var roles = await Html.GetAsync(admin, "/admin/roles");
         Assert.Equal(Permissions.All.Count, roles.QuerySelectorAll("tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task BadQueryParameters_OnTheNewPages_ShowTheUnfilteredList_NeverAnError()
+    {
+        var admin = await app.SignedInClientAsync(Roles.SystemAdministrator);
+        var auditor = await app.SignedInClientAsync(Roles.Auditor);
+
+        var users = await Html.GetAsync(admin, "/admin/users?sort=password&p=-5&status=nope&role=God&q=" + new string('x', 500));
+        var review = await Html.GetAsync(auditor, "/access/break-glass?p=abc");
+        var detail = await admin.GetAsync(new Uri("/admin/users/not-a-guid", UriKind.Relative));
+        var missing = await admin.GetAsync(new Uri($"/admin/users/{Guid.NewGuid()}", UriKind.Relative));
+
+        Assert.NotEmpty(users.QuerySelectorAll("tbody tr"));
+        Assert.NotNull(review.QuerySelector("h1"));
+        Assert.Equal(HttpStatusCode.NotFound, detail.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]
@@ -110,7 +119,7 @@ public sealed class UserAdministrationTests(AppFixture app) : IClassFixture<AppF
         var email = await app.CreateUserAsync(Roles.SystemAdministrator);
         var admin = app.Factory.CreateBrowser();
         await Html.SignInAsync(admin, email, AppFixture.Password);
-        var me = await IdOfAsync(email);
+        var me = await app.UserIdAsync(email);
 
         var roles = await admin.PutJsonAsync($"/api/v1/users/{me}/roles", new { roles = new[] { Roles.Auditor } }, HttpStatusCode.BadRequest);
         await admin.PostJsonAsync($"/api/v1/users/{me}/disable", new { }, HttpStatusCode.BadRequest);
@@ -127,7 +136,7 @@ public sealed class UserAdministrationTests(AppFixture app) : IClassFixture<AppF
         var email = await app.CreateUserAsync(Roles.Analyst);
         var person = app.Factory.CreateBrowser();
         await Html.SignInAsync(person, email, AppFixture.Password);
-        var id = await IdOfAsync(email);
+        var id = await app.UserIdAsync(email);
 
         var disabled = await admin.PostJsonAsync($"/api/v1/users/{id}/disable", new { }, HttpStatusCode.OK);
 
@@ -149,7 +158,7 @@ public sealed class UserAdministrationTests(AppFixture app) : IClassFixture<AppF
         await Html.SignInAsync(person, email, AppFixture.Password);
         Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync(new Uri("/api/v1/roles", UriKind.Relative))).StatusCode);
 
-        await admin.PutJsonAsync($"/api/v1/users/{await IdOfAsync(email)}/roles", new { roles = new[] { Roles.Auditor } }, HttpStatusCode.OK);
+        await admin.PutJsonAsync($"/api/v1/users/{await app.UserIdAsync(email)}/roles", new { roles = new[] { Roles.Auditor } }, HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await person.GetAsync(new Uri("/api/v1/roles", UriKind.Relative))).StatusCode);
         var again = app.Factory.CreateBrowser();
@@ -163,7 +172,7 @@ public sealed class UserAdministrationTests(AppFixture app) : IClassFixture<AppF
         var admin = await app.SignedInClientAsync(Roles.SystemAdministrator);
         var email = await app.CreateUserAsync(Roles.Analyst);
 
-        await admin.PostJsonAsync($"/api/v1/users/{await IdOfAsync(email)}/reset-second-factor", new { }, HttpStatusCode.OK);
+        await admin.PostJsonAsync($"/api/v1/users/{await app.UserIdAsync(email)}/reset-second-factor", new { }, HttpStatusCode.OK);
 
         var person = app.Factory.CreateBrowser();
         var enrolled = await Html.SignInAndEnrollAsync(person, email, AppFixture.Password);

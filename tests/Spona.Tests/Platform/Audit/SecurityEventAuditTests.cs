@@ -1,12 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spona.Tests.Infrastructure;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
-using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Tests.Platform.Audit;
@@ -20,17 +17,11 @@ public sealed class SecurityEventAuditTests(SecurityEventAuditTests.AlertFixture
         return await filter(scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<AuditEntry>().AsNoTracking()).OrderBy(e => e.Sequence).ToListAsync();
     }
 
-    private async Task<Guid> IdOfAsync(string email)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<SponaUser>>().FindByEmailAsync(email))!.Id;
-    }
-
     [Fact]
     public async Task SignIn_Failures_AndSignOut_AreAudited_WithoutTheTypedAddress()
     {
         var email = await app.CreateUserAsync(Roles.Analyst);
-        var id = (await IdOfAsync(email)).ToString();
+        var id = (await app.UserIdAsync(email)).ToString();
         var unknown = $"canary-nobody-{Guid.NewGuid():N}@example.test";
         await Html.SubmitPasswordAsync(app.Factory.CreateBrowser(), unknown, AppFixture.Password);
         await Html.SubmitPasswordAsync(app.Factory.CreateBrowser(), email, "wrong password entirely");
@@ -53,13 +44,12 @@ public sealed class SecurityEventAuditTests(SecurityEventAuditTests.AlertFixture
     {
         var admin = await app.SignedInClientAsync(Roles.SystemAdministrator);
         var email = await app.CreateUserAsync(Roles.MonitoringTeamMember);
-        var userId = await IdOfAsync(email);
+        var userId = await app.UserIdAsync(email);
         var owner = app.Factory.CreateBrowser();
         await Html.SignInAsync(owner, email, AppFixture.Password);
         var created = await owner.PostJsonAsync("/api/v1/tokens", new { name = "sync", expiresInDays = 5 }, HttpStatusCode.Created);
         var tokenId = created.GetProperty("token").GetProperty("id").GetString()!;
-        var bearer = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
-        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("secret").GetString());
+        var bearer = app.BearerClient(created.GetProperty("secret").GetString()!);
         await bearer.GetAsync(new Uri("/api/v1/strategy", UriKind.Relative));
         await owner.DeleteAsync(new Uri($"/api/v1/tokens/{tokenId}", UriKind.Relative));
         await bearer.GetAsync(new Uri("/api/v1/strategy", UriKind.Relative));
@@ -81,7 +71,7 @@ public sealed class SecurityEventAuditTests(SecurityEventAuditTests.AlertFixture
     public async Task ReadingMoreRecordsThanTheThreshold_RaisesAnAlert_ForAuditorsOnly()
     {
         var email = await app.CreateUserAsync(Roles.CaseWorker);
-        var userId = await IdOfAsync(email);
+        var userId = await app.UserIdAsync(email);
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
             var audit = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
@@ -100,7 +90,7 @@ public sealed class SecurityEventAuditTests(SecurityEventAuditTests.AlertFixture
             var same = Guid.NewGuid().ToString();
             for (var i = 0; i < 6; i++)
             {
-                audit.Add(new AuditEvent(AuditActions.RecordRead, "Victim", same) { ActorUserId = await IdOfAsync(quiet), ActorLabel = quiet });
+                audit.Add(new AuditEvent(AuditActions.RecordRead, "Victim", same) { ActorUserId = await app.UserIdAsync(quiet), ActorLabel = quiet });
             }
 
             await audit.FlushAsync(CancellationToken.None);

@@ -4,7 +4,9 @@ namespace Spona.EndToEndTests;
 
 /// <summary>
 /// The administrator invites a person; the person activates the account with the handed-over link, sets up two-factor
-/// sign-in and works; the administrator disables the account and the person's open session ends at once.
+/// sign-in and works; the person forgets the password, the administrator hands over a new password link, and the person
+/// sets a new password with it and signs in; the administrator disables the account and the person's open session ends
+/// at once.
 /// </summary>
 public sealed class UserAdministrationJourneyTests : BrowserJourney
 {
@@ -43,12 +45,27 @@ public sealed class UserAdministrationJourneyTests : BrowserJourney
             await person.ClickAsync("main form button[type=submit]");
             await person.WaitForSelectorAsync(".notice-success");
             Assert.Contains("activated=True", person.Url, StringComparison.Ordinal);
-            await SignInAndEnrollAsync(person, "analiticar@example.test", "another long passphrase, synthetic");
+            var key = await SignInAndEnrollAsync(person, "analiticar@example.test", "another long passphrase, synthetic");
+            var enrolledStep = CurrentStep();
             await person.ClickAsync(".site-nav a[href='/strategy']");
             await person.WaitForSelectorAsync(".measure-list a");
 
-            await admin.GotoAsync(Spona.BaseAddress + "/admin/users?q=analiticar");
-            await admin.ClickAsync("tbody a");
+            // The person forgot the password: the administrator makes a new link and hands it over.
+            await admin.GotoAsync(Spona.BaseAddress + "/admin/users");
+            await admin.ClickAsync("tbody a:text-is('analiticar@example.test')");
+            await admin.ClickAsync("form[action*='handler=ActivationLink'] button");
+            await admin.WaitForSelectorAsync(".activation-link");
+            var reset = (await admin.InnerTextAsync(".activation-link")).Trim();
+            await person.GotoAsync(reset);
+            await person.FillAsync("#Input_Password", "a new passphrase after forgetting");
+            await person.FillAsync("#Input_ConfirmPassword", "a new passphrase after forgetting");
+            await person.ClickAsync("main form button[type=submit]");
+            await person.WaitForSelectorAsync(".notice-success");
+            Assert.Contains("activated=True", person.Url, StringComparison.Ordinal);
+            await SignInAsync(person, "analiticar@example.test", "a new passphrase after forgetting", key, enrolledStep);
+            await person.ClickAsync(".site-nav a[href='/strategy']");
+            await person.WaitForSelectorAsync(".measure-list a");
+
             await admin.ClickAsync("form[action*='handler=Disable'] button");
             await admin.WaitForSelectorAsync(".notice-success");
 

@@ -563,6 +563,48 @@ namespace Spona.Migrations.Postgres.Migrations
                     b.ToTable("StrategyMeasures");
                 });
 
+            modelBuilder.Entity("Spona.Web.Features.Users.RoleGrantRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("UserId", "Decision");
+
+                    b.ToTable("RoleGrantRequests", (string)null);
+                });
+
             modelBuilder.Entity("Spona.Web.Platform.Access.RecordAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1316,6 +1358,21 @@ namespace Spona.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("Title")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spona.Web.Features.Users.RoleGrantRequest", b =>
+                {
+                    b.HasOne("Spona.Web.Platform.Identity.SponaUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spona.Web.Platform.Identity.SponaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -552,6 +552,48 @@ namespace Spona.Migrations.Sqlite.Migrations
                     b.ToTable("StrategyMeasures");
                 });
 
+            modelBuilder.Entity("Spona.Web.Features.Users.RoleGrantRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("UserId", "Decision");
+
+                    b.ToTable("RoleGrantRequests", (string)null);
+                });
+
             modelBuilder.Entity("Spona.Web.Platform.Access.RecordAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1303,6 +1345,21 @@ namespace Spona.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Title")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spona.Web.Features.Users.RoleGrantRequest", b =>
+                {
+                    b.HasOne("Spona.Web.Platform.Identity.SponaUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spona.Web.Platform.Identity.SponaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

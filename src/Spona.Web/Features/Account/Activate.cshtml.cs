@@ -56,6 +56,9 @@ public sealed class ActivateModel(UserManager<SponaUser> users, IAuditTrail audi
             return Page();
         }
 
+        // The link is also the way back in after a lockout: a new password ends it.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
         await audit.RecordAsync(new AuditEvent("password.set-by-link", "Account", user.Id.ToString()).By(user), HttpContext.RequestAborted);
         return RedirectToPage("/Account/SignIn", new { activated = true });
     }

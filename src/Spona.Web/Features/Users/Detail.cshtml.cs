@@ -32,6 +32,15 @@ public sealed class DetailModel(UserAdministration admin, IStringLocalizer<Detai
     public Task<IActionResult> OnPostResetSecondFactorAsync(Guid id, CancellationToken cancellationToken) =>
         ApplyAsync(id, admin.ResetSecondFactorAsync(id, User, cancellationToken), Localizable.Text("The second factor was removed. The person sets up a new one at their next sign-in."), cancellationToken);
 
+    public Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellationToken) =>
+        ApplyAsync(id, admin.UnlockAsync(id, User, cancellationToken), Localizable.Text("The account is unlocked. The person can sign in again."), cancellationToken);
+
+    public Task<IActionResult> OnPostApproveRoleAsync(Guid id, Guid request, CancellationToken cancellationToken) =>
+        ApplyAsync(id, admin.ApproveRoleAsync(request, User, cancellationToken, id), Localizable.Text("The role was approved and is in effect. The person's sessions have ended."), cancellationToken);
+
+    public Task<IActionResult> OnPostRejectRoleAsync(Guid id, Guid request, CancellationToken cancellationToken) =>
+        ApplyAsync(id, admin.RejectRoleAsync(request, User, cancellationToken, id), Localizable.Text("The role request was refused."), cancellationToken);
+
     public async Task<IActionResult> OnPostActivationLinkAsync(Guid id, CancellationToken cancellationToken)
     {
         var (outcome, path) = await admin.NewActivationLinkAsync(id, User, cancellationToken);
@@ -79,7 +88,8 @@ public sealed class DetailModel(UserAdministration admin, IStringLocalizer<Detai
         }
 
         Account = account;
-        Roles = [.. account.Roles];
+        // A pending role stays ticked: saving the form again must not withdraw the request.
+        Roles = [.. account.Roles, .. account.PendingRoles.Select(p => p.Role)];
         return true;
     }
 }

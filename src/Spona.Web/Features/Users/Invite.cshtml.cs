@@ -26,7 +26,7 @@ public sealed class InviteModel(UserAdministration admin, AppDbContext db, IStri
     {
         if (ModelState.IsValid)
         {
-            var (outcome, path) = await admin.InviteAsync(Input, cancellationToken);
+            var (outcome, path) = await admin.InviteAsync(Input, User, cancellationToken);
             if (outcome.Status == EditStatus.Done)
             {
                 // Shown once, here: Spona sends no e-mail. The administrator hands the link over.

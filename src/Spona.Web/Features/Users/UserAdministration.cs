@@ -60,7 +60,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         return user is null ? null : (await ViewsAsync([user], cancellationToken))[0];
     }
 
-    public async Task<(EditOutcome Outcome, string? ActivationPath)> InviteAsync(InviteInput input, CancellationToken cancellationToken)
+    public async Task<(EditOutcome Outcome, string? ActivationPath)> InviteAsync(InviteInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var roles = input.Roles.Distinct(StringComparer.Ordinal).ToList();
         if (RoleGrants.Check(roles, ownAccount: false) is { } roleProblem)
@@ -100,8 +100,15 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         var result = await users.CreateAsync(user);
         if (result.Succeeded)
         {
-            audit.Add(new AuditEvent("user.invited", "Account", user.Id.ToString(), Changes: RolesChange([], roles)));
-            result = await users.AddToRolesAsync(user, roles);
+            // The roles that oversee wait for a second administrator (S15); the rest apply now.
+            var (direct, privileged) = Split(roles);
+            audit.Add(new AuditEvent("user.invited", "Account", user.Id.ToString(), Changes: RolesChange([], direct)));
+            result = await users.AddToRolesAsync(user, direct);
+            if (result.Succeeded && privileged.Count > 0)
+            {
+                RequestRoles(user.Id, privileged, ActorId(actor));
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
 
         if (!result.Succeeded)
@@ -114,6 +121,11 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         return (EditOutcome.Done(user.Id.ToString()), await ActivationPathAsync(user));
     }
 
+    /// <summary>
+    /// Replaces the account's roles. Roles taken away and ordinary roles apply at once; the roles that
+    /// oversee (<see cref="RoleGrantRequest.PrivilegedRoles"/>) become requests that another administrator must approve (<see cref="RoleGrantRequest"/>), and have no effect
+    /// until then. A pending request for a role no longer wanted is withdrawn.
+    /// </summary>
     public Task<EditOutcome> SetRolesAsync(Guid id, IReadOnlyCollection<string> roles, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
         ChangeAsync(id, async user =>
         {
@@ -129,14 +141,139 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
                 return EditOutcome.Invalid("Roles", "The last active system administrator keeps that role.");
             }
 
-            audit.Add(new AuditEvent("user.roles-changed", "Account", user.Id.ToString(), Changes: RolesChange(current, wanted)));
+            var now = clock.GetUtcNow().UtcDateTime;
+            var actorId = ActorId(actor);
+            var pending = await PendingRequestsAsync(id, now, cancellationToken);
+            foreach (var request in pending.Where(r => !wanted.Contains(r.Role)))
+            {
+                request.Withdraw(actorId, now);
+            }
+
+            var added = wanted.Except(current).ToList();
+            var (direct, privileged) = Split(added);
+            var apply = current.Intersect(wanted).Concat(direct).ToList();
+            audit.Add(new AuditEvent("user.roles-changed", "Account", user.Id.ToString(), Changes: RolesChange(current, apply)));
+            RequestRoles(user.Id, [.. privileged.Where(r => pending.All(p => p.Role != r))], actorId);
             var result = await users.RemoveFromRolesAsync(user, current.Except(wanted));
             if (result.Succeeded)
             {
-                result = await users.AddToRolesAsync(user, wanted.Except(current));
+                result = await users.AddToRolesAsync(user, direct);
             }
 
             return result.Succeeded ? null : EditOutcome.Invalid("Roles", IdentityMessages.For(result.Errors.First()));
+        }, cancellationToken);
+
+    /// <summary>Role requests that wait for a second administrator, oldest first.</summary>
+    public async Task<IReadOnlyList<RoleGrantRequestView>> PendingRoleRequestsAsync(Guid? userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await db.Set<RoleGrantRequest>().AsNoTracking()
+            .Where(r => r.Decision == null && r.ExpiresAt > now && (userId == null || r.UserId == userId))
+            .OrderBy(r => r.RequestedAt)
+            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r, u.Email })
+            .Join(db.Users, x => x.r.RequestedById, u => u.Id, (x, u) => new RoleGrantRequestView(x.r.Id, x.r.UserId, x.Email!, x.r.Role, x.r.RequestedById, u.Email!, x.r.RequestedAt, x.r.ExpiresAt))
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        return rows;
+    }
+
+    /// <summary>
+    /// A second administrator approves a pending request: the role is assigned now and the account's sessions end.
+    /// Never the administrator who asked, never the receiving account.
+    /// </summary>
+    public Task<EditOutcome> ApproveRoleAsync(Guid requestId, ClaimsPrincipal actor, CancellationToken cancellationToken, Guid? accountId = null) =>
+        DecideRoleAsync(requestId, actor, approve: true, accountId, cancellationToken);
+
+    /// <summary>Refuses a pending request (or withdraws it, when the one who asked refuses it).</summary>
+    public Task<EditOutcome> RejectRoleAsync(Guid requestId, ClaimsPrincipal actor, CancellationToken cancellationToken, Guid? accountId = null) =>
+        DecideRoleAsync(requestId, actor, approve: false, accountId, cancellationToken);
+
+    private async Task<EditOutcome> DecideRoleAsync(Guid requestId, ClaimsPrincipal actor, bool approve, Guid? accountId, CancellationToken cancellationToken)
+    {
+        var request = await db.Set<RoleGrantRequest>().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null || (accountId is not null && request.UserId != accountId))
+        {
+            return EditOutcome.NotFound;
+        }
+
+        return await ChangeAsync(request.UserId, async user =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            try
+            {
+                if (approve)
+                {
+                    request.Approve(ActorId(actor), now);
+                }
+                else
+                {
+                    request.Reject(ActorId(actor), now);
+                }
+            }
+            catch (Platform.Errors.DomainRuleViolation rule)
+            {
+                return EditOutcome.Invalid("", rule.Message);
+            }
+
+            if (!approve)
+            {
+                audit.Add(new AuditEvent("user.role-request-" + request.Decision!.Value.ToString().ToLowerInvariant(), "Account", user.Id.ToString(), Reason: request.Role));
+                return null;
+            }
+
+            if (user.IsDisabled)
+            {
+                return EditOutcome.Invalid("", "The account is disabled. Enable it before approving a role.");
+            }
+
+            var current = await users.GetRolesAsync(user);
+            if (RoleGrants.Check([.. current.Append(request.Role).Distinct(StringComparer.Ordinal)], ownAccount: false) is { } problem)
+            {
+                return EditOutcome.Invalid("", problem);
+            }
+
+            audit.Add(new AuditEvent("user.role-approved", "Account", user.Id.ToString(), Reason: $"requested by {request.RequestedById}",
+                Changes: RolesChange(current, current.Append(request.Role).Distinct(StringComparer.Ordinal))));
+            var result = current.Contains(request.Role) ? IdentityResult.Success : await users.AddToRoleAsync(user, request.Role);
+            return result.Succeeded ? null : EditOutcome.Invalid("", IdentityMessages.For(result.Errors.First()));
+        }, cancellationToken);
+    }
+
+    private void RequestRoles(Guid userId, IReadOnlyCollection<string> roles, Guid requestedBy)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var role in roles)
+        {
+            db.Add(RoleGrantRequest.Open(userId, role, requestedBy, now));
+            audit.Add(new AuditEvent("user.role-requested", "Account", userId.ToString(), Reason: role));
+        }
+    }
+
+    private async Task<List<RoleGrantRequest>> PendingRequestsAsync(Guid userId, DateTime now, CancellationToken cancellationToken) =>
+        await db.Set<RoleGrantRequest>().Where(r => r.UserId == userId && r.Decision == null && r.ExpiresAt > now).ToListAsync(cancellationToken);
+
+    private static (List<string> Direct, List<string> Privileged) Split(IEnumerable<string> roles)
+    {
+        var all = roles.ToList();
+        return ([.. all.Where(r => !RoleGrantRequest.PrivilegedRoles.Contains(r))], [.. all.Where(RoleGrantRequest.PrivilegedRoles.Contains)]);
+    }
+
+    private static Guid ActorId(ClaimsPrincipal actor) =>
+        Guid.TryParse(actor.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : throw new InvalidOperationException("An administrator action needs a signed-in administrator.");
+
+    /// <summary>Ends a lockout from wrong passwords or codes at once (the person may also wait it out).</summary>
+    public Task<EditOutcome> UnlockAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async user =>
+        {
+            if (IsSelf(id, actor))
+            {
+                return EditOutcome.Invalid("", "You cannot unlock your own account; another administrator must.");
+            }
+
+            audit.Add(new AuditEvent("user.unlocked", "Account", user.Id.ToString()));
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            return null;
         }, cancellationToken);
 
     public Task<EditOutcome> SetDisabledAsync(Guid id, bool disabled, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
@@ -174,10 +311,13 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             return null;
         }, cancellationToken);
 
-    /// <summary>A link with which the account sets a (new) password; valid three days, once.</summary>
+    /// <summary>
+    /// A link with which the account sets a (new) password; valid three days, once. It also ends a lockout, and any
+    /// earlier link dies. The token is made after the security stamp changed: a token made before would be dead on
+    /// arrival, because Identity binds it to the stamp.
+    /// </summary>
     public async Task<(EditOutcome Outcome, string? ActivationPath)> NewActivationLinkAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
-        string? path = null;
         var outcome = await ChangeAsync(id, async user =>
         {
             if (IsSelf(id, actor))
@@ -186,10 +326,17 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             }
 
             audit.Add(new AuditEvent("user.activation-link", "Account", user.Id.ToString()));
-            path = await ActivationPathAsync(user);
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
             return null;
         }, cancellationToken);
-        return (outcome, path);
+        if (outcome.Status != EditStatus.Done)
+        {
+            return (outcome, null);
+        }
+
+        var changed = await users.FindByIdAsync(id.ToString());
+        return (outcome, await ActivationPathAsync(changed!));
     }
 
     private async Task<EditOutcome> ChangeAsync(Guid id, Func<SponaUser, Task<EditOutcome?>> change, CancellationToken cancellationToken)
@@ -241,19 +388,31 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         var institutions = await db.Institutions.AsNoTracking().Select(i => new { i.Id, i.Code, i.Name }).ToDictionaryAsync(i => i.Id, cancellationToken);
         var jurisdictions = await db.Jurisdictions.AsNoTracking().Select(j => new { j.Id, j.Code, j.Name }).ToDictionaryAsync(j => j.Id, cancellationToken);
         var now = clock.GetUtcNow();
+        var utcNow = now.UtcDateTime;
+        var pending = await db.Set<RoleGrantRequest>().AsNoTracking()
+            .Where(r => ids.Contains(r.UserId) && r.Decision == null && r.ExpiresAt > utcNow)
+            .Select(r => new { r.Id, r.UserId, r.Role, r.RequestedById, r.RequestedAt, r.ExpiresAt })
+            .ToListAsync(cancellationToken);
         return [.. rows.Select(u => new UserView(
             u.Id, u.Email!, u.DisplayName,
             institutions[u.InstitutionId].Code, institutions[u.InstitutionId].Name,
             u.JurisdictionId is { } j ? jurisdictions[j].Code : null, u.JurisdictionId is { } k ? jurisdictions[k].Name : null,
             [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Roles.All.ToList().IndexOf(r))],
-            u.TwoFactorEnabled, u.IsDisabled, u.PasswordHash is not null, u.LockoutEnd is { } end && end > now, u.CreatedAt))];
+            u.TwoFactorEnabled, u.IsDisabled, u.PasswordHash is not null, u.LockoutEnd is { } end && end > now, u.CreatedAt,
+            [.. pending.Where(p => p.UserId == u.Id).OrderBy(p => p.RequestedAt).Select(p => new PendingRole(p.Id, p.Role, p.RequestedById, p.RequestedAt, p.ExpiresAt))]))];
     }
 }
 
-public sealed record RoleChoices(IReadOnlyCollection<string> Selected, string FieldName);
+public sealed record RoleChoices(IReadOnlyCollection<string> Selected, string FieldName, IReadOnlyCollection<string>? Pending = null);
 
 public sealed record UserQuery(string? Search, string? Role, string? Institution, string? Status, string? Sort, int? Page, int? PageSize = null);
 
 public sealed record UserView(
     Guid Id, string Email, string DisplayName, string InstitutionCode, string InstitutionName, string? JurisdictionCode, string? JurisdictionName,
-    IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool IsDisabled, bool IsActivated, bool IsLockedOut, DateTime CreatedAt);
+    IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool IsDisabled, bool IsActivated, bool IsLockedOut, DateTime CreatedAt,
+    IReadOnlyList<PendingRole> PendingRoles);
+
+/// <summary>A privileged role that waits for a second administrator's approval; it has no effect yet.</summary>
+public sealed record PendingRole(Guid RequestId, string Role, Guid RequestedById, DateTime RequestedAt, DateTime ExpiresAt);
+
+public sealed record RoleGrantRequestView(Guid Id, Guid UserId, string UserEmail, string Role, Guid RequestedById, string RequestedByEmail, DateTime RequestedAt, DateTime ExpiresAt);

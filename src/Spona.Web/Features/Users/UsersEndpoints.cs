@@ -26,17 +26,17 @@ internal static class UsersEndpoints
         users.MapGet("/{id:guid}", async (Guid id, UserAdministration admin, CancellationToken ct) =>
                 await admin.GetAsync(id, ct) is { } user ? Results.Ok(user) : NotFound())
             .RequireAuthorization(Permissions.UsersManage).WithSummary("One account.").Produces<UserView>().ProducesProblem(StatusCodes.Status404NotFound);
-        users.MapPost("", async ([FromBody] InviteInput input, UserAdministration admin, HttpContext context, CancellationToken ct) =>
+        users.MapPost("", async ([FromBody] InviteInput input, UserAdministration admin, ClaimsPrincipal actor, HttpContext context, CancellationToken ct) =>
             {
-                var (outcome, path) = await admin.InviteAsync(input, ct);
+                var (outcome, path) = await admin.InviteAsync(input, actor, ct);
                 return outcome.Status == EditStatus.Done
                     ? Results.Created($"/api/v1/users/{outcome.Key}", new InvitationView(Guid.Parse(outcome.Key!), Absolute(context, path!)))
                     : await outcome.ToApiResultAsync(() => Task.FromResult<object?>(null));
             })
-            .RequireAuthorization(Permissions.UsersManage).WithSummary("Invite a person: creates the account and returns its activation link (valid three days, once).").Produces<InvitationView>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Invite a person: creates the account and returns its activation link (valid three days, once). Auditor, State Coordinator's office and System administrator wait for another administrator's approval.").Produces<InvitationView>(StatusCodes.Status201Created).ProducesValidationProblem();
         users.MapPut("/{id:guid}/roles", async (Guid id, [FromBody] RolesInput input, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
                 await (await admin.SetRolesAsync(id, input.Roles ?? [], actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
-            .RequireAuthorization(Permissions.UsersManage).WithSummary("Replace the account's roles; its sessions end.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Replace the account's roles; its sessions end. Auditor, State Coordinator's office and System administrator become requests (pendingRoles) that another administrator approves.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         users.MapPost("/{id:guid}/disable", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
                 await (await admin.SetDisabledAsync(id, true, actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
             .RequireAuthorization(Permissions.UsersManage).WithSummary("Disable the account; its sessions and API tokens stop working at once.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -52,6 +52,20 @@ internal static class UsersEndpoints
                 return await outcome.ToApiResultAsync(() => Task.FromResult<object?>(new InvitationView(id, Absolute(context, path!))));
             })
             .RequireAuthorization(Permissions.UsersManage).WithSummary("A new link with which the person sets a new password (valid three days, once); their sessions end.").Produces<InvitationView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        users.MapPost("/{id:guid}/unlock", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
+                await (await admin.UnlockAsync(id, actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("End a lockout caused by wrong passwords or codes.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        var requests = app.MapApiGroup("role-requests", "Users");
+        requests.MapGet("", async (UserAdministration admin, CancellationToken ct) => Results.Ok(await admin.PendingRoleRequestsAsync(null, ct)))
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Auditor, State Coordinator's office and System administrator roles waiting for a second administrator's approval, oldest first.").Produces<List<RoleGrantRequestView>>();
+        requests.MapPost("/{id:guid}/approve", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
+                await DecidedAsync(await admin.ApproveRoleAsync(id, actor, ct), admin, ct))
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Approve a role request (not your own request, not for your own account); the role takes effect and the account's sessions end.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        requests.MapPost("/{id:guid}/reject", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
+                await DecidedAsync(await admin.RejectRoleAsync(id, actor, ct), admin, ct))
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Refuse a role request (or withdraw your own).").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapApiGroup("roles", "Users").MapGet("", () => Results.Ok(Roles.All.Select(r => new RoleView(r, RolePermissions.PermissionsOf(r))).ToList()))
             .RequireAuthorization(Permissions.RolesRead).WithSummary("Every role and its permissions: the one table of the access model.").Produces<List<RoleView>>();
@@ -82,6 +96,9 @@ internal static class UsersEndpoints
 
         return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
     }
+
+    private static Task<IResult> DecidedAsync(EditOutcome outcome, UserAdministration admin, CancellationToken ct) =>
+        outcome.ToApiResultAsync(async () => await admin.GetAsync(Guid.Parse(outcome.Key!), ct));
 
     private static string Absolute(HttpContext context, string path) => $"{context.Request.Scheme}://{context.Request.Host}{path}";
 

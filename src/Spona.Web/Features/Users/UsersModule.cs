@@ -13,6 +13,7 @@ public static class UsersModule
             options.Conventions.AuthorizePage("/Users/Index", Permissions.UsersManage);
             options.Conventions.AuthorizePage("/Users/Invite", Permissions.UsersManage);
             options.Conventions.AuthorizePage("/Users/Detail", Permissions.UsersManage);
+            options.Conventions.AuthorizePage("/Users/RoleRequests", Permissions.UsersManage);
             options.Conventions.AuthorizePage("/Users/Roles", Permissions.RolesRead);
         });
         return services;

@@ -105,7 +105,9 @@ public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> user
         var problem = !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(parts[1])), Encoding.ASCII.GetBytes(token.SecretHash)) ? "wrong secret"
             : token.RevokedAt is not null ? "revoked"
             : token.ExpiresAt <= now ? "expired"
-            : user is null || user.IsDisabled || (user.LockoutEnd is { } end && end > clock.GetUtcNow()) ? "owner disabled or locked out"
+            // A sign-in lockout is not checked here: wrong passwords typed by anyone must not stop the owner's
+            // integrations (S2, ADR 0014). A disabled owner stops every credential.
+            : user is null || user.IsDisabled ? "owner disabled"
             : null;
         // Every use of a token is audited, refused ones too (S6), in the owner's name.
         await audit.RecordAsync(new AuditEvent(AuditActions.TokenUsed, "ApiToken", token.Id.ToString(), problem is null ? AuditOutcome.Success : AuditOutcome.Denied, Reason: problem)

@@ -60,10 +60,10 @@ public sealed class UserAdministrationTests(AppFixture app) : IClassFixture<AppF
         Assert.Single(list.QuerySelectorAll("tbody tr"));
         var detail = await Html.GetAsync(admin, list.QuerySelector("tbody a")!.GetAttribute("href")!);
         Assert.Equal("Page Person", detail.Text("h1"));
-        var saved = await Html.SubmitAsync(admin, detail, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = Roles.Auditor });
+        var saved = await Html.SubmitAsync(admin, detail, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = Roles.MonitoringTeamMember });
         Assert.Contains("roles were saved", (await Html.ParseAsync(saved)).Text(".notice-success"), StringComparison.Ordinal);
         var view = await admin.GetJsonAsync($"/api/v1/users/{await app.UserIdAsync(email)}");
-        Assert.Equal([Roles.Auditor], view.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal([Roles.MonitoringTeamMember], view.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
 
         var empty = await Html.GetAsync(admin, "/admin/users?q=nobody-" + Guid.NewGuid().ToString("N"));
         Assert.NotNull(empty.QuerySelector(".empty-state"));
@@ -153,17 +153,17 @@ public sealed class UserAdministrationTests(AppFixture app) : IClassFixture<AppF
     public async Task ChangingRoles_EndsSessions_AndTheNewRolesApplyAtTheNextSignIn()
     {
         var admin = await app.SignedInClientAsync(Roles.SystemAdministrator);
-        var email = await app.CreateUserAsync(Roles.Analyst);
+        var email = await app.CreateUserAsync(Roles.CaseWorker);
         var person = app.Factory.CreateBrowser();
         await Html.SignInAsync(person, email, AppFixture.Password);
-        Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync(new Uri("/api/v1/roles", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync(new Uri("/api/v1/tokens", UriKind.Relative))).StatusCode);
 
-        await admin.PutJsonAsync($"/api/v1/users/{await app.UserIdAsync(email)}/roles", new { roles = new[] { Roles.Auditor } }, HttpStatusCode.OK);
+        await admin.PutJsonAsync($"/api/v1/users/{await app.UserIdAsync(email)}/roles", new { roles = new[] { Roles.Analyst } }, HttpStatusCode.OK);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await person.GetAsync(new Uri("/api/v1/roles", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await person.GetAsync(new Uri("/api/v1/tokens", UriKind.Relative))).StatusCode);
         var again = app.Factory.CreateBrowser();
         await Html.SignInAsync(again, email, AppFixture.Password);
-        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(new Uri("/api/v1/roles", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(new Uri("/api/v1/tokens", UriKind.Relative))).StatusCode);
     }
 
     [Fact]

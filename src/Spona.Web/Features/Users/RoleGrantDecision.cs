@@ -1,0 +1,8 @@
+namespace Spona.Web.Features.Users;
+
+public enum RoleGrantDecision
+{
+    Approved,
+    Rejected,
+    Withdrawn,
+}

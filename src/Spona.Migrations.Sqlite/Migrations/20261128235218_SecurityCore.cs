@@ -11,11 +11,13 @@ namespace Spona.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<Guid>(
-                name: "JurisdictionId",
-                table: "AspNetUsers",
-                type: "TEXT",
-                nullable: true);
+            // Written by hand (the generated AddColumn + AddForeignKey made SQLite rebuild AspNetUsers, and the rebuild's
+            // PRAGMA foreign_keys cannot run inside the migration's transaction, so a crash could leave the migration
+            // half-applied). SQLite adds a nullable column with its foreign key in place; the schema is the same as the
+            // rebuild's (MigrationTests compares it with the model). Databases that applied the generated version keep it.
+            migrationBuilder.Sql(
+                "ALTER TABLE \"AspNetUsers\" ADD COLUMN \"JurisdictionId\" TEXT NULL " +
+                "CONSTRAINT \"FK_AspNetUsers_Jurisdictions_JurisdictionId\" REFERENCES \"Jurisdictions\" (\"Id\") ON DELETE RESTRICT;");
 
             migrationBuilder.AddColumn<long>(
                 name: "LastTotpTimeStep",
@@ -90,19 +92,12 @@ namespace Spona.Migrations.Sqlite.Migrations
                 name: "IX_RecordAccessGrants_RecordType_RecordId",
                 table: "RecordAccessGrants",
                 columns: new[] { "RecordType", "RecordId" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_AspNetUsers_Jurisdictions_JurisdictionId",
-                table: "AspNetUsers",
-                column: "JurisdictionId",
-                principalTable: "Jurisdictions",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Reverting needs a table rebuild (SQLite cannot drop a column that a foreign key uses): back up first.
             migrationBuilder.DropForeignKey(
                 name: "FK_AspNetUsers_Jurisdictions_JurisdictionId",
                 table: "AspNetUsers");

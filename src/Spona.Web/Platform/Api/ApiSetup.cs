@@ -9,12 +9,17 @@ public static class ApiSetup
 {
     public static IServiceCollection AddSponaApi(this IServiceCollection services)
     {
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", options =>
         {
-            document.Info.Title = "Spona API";
-            document.Info.Description = "The API of Spona. Every endpoint requires a signed-in user and names the permission it needs; errors are RFC 9457 problem details.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Spona API";
+                document.Info.Description = "The API of Spona. Every endpoint requires an API token (or a signed-in session) and names the permission it needs; errors are RFC 9457 problem details.";
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer<BearerTokenDocumentTransformer>();
+            options.AddOperationTransformer<ApiOperationTransformer>();
+        });
         services.AddValidation();
         services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return services;
@@ -24,9 +29,32 @@ public static class ApiSetup
     {
         // The API description is public knowledge for integrators; the data behind it is not.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar", options => options.WithTitle("Spona API")).AllowAnonymous();
+        app.MapScalarApiReference("/scalar", ConfigureReference).AllowAnonymous();
         return app;
     }
+
+    /// <summary>
+    /// The reference page: the token typed once is sent with every request (Bearer is the preferred scheme) but not kept
+    /// in the browser's storage; nothing on it advertises or calls a third party (government networks are closed, and
+    /// an official system does not promote vendors): no developer toolbar ("Share", "Generate SDK", "Deploy"), no AI
+    /// agent or MCP, no "open in client" button, no telemetry, no fonts from a CDN, and the vendor's links hidden.
+    /// The content security policy for <c>/scalar</c> (<see cref="SecurityHeadersMiddleware"/>) allows only this host.
+    /// </summary>
+    internal static void ConfigureReference(ScalarOptions options) => options
+        .WithTitle("Spona API")
+        .WithNonce()
+        .AddPreferredSecuritySchemes([BearerTokenDocumentTransformer.SchemeName])
+        .HideDeveloperTools()
+        .HideClientButton()
+        .DisableAgent()
+        .DisableMcp()
+        .DisableTelemetry()
+        .DisableDefaultFonts()
+        .WithCustomCss(ReferenceCss);
+
+    // The bundle links to its vendor in a few places that have no switch ("Powered by Scalar" in the sidebar, the
+    // request client's empty state); hide every link to the vendor's sites.
+    private const string ReferenceCss = "a[href*=\"scalar.com\"] { display: none !important; }";
 
     /// <summary>The group every module's endpoints hang from.</summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>

@@ -44,7 +44,17 @@ public sealed record SponaSettings(DatabaseProvider Provider, string ConnectionS
         try
         {
             path = Path.GetFullPath(path, contentRoot);
-            Directory.CreateDirectory(path);
+            // Owner-only when Spona creates it (it holds the database and the keys); an existing folder is left as the
+            // operator made it, and the database's own folder and files are restricted at start (SqliteFileModes).
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(path);
+            }
+            else
+            {
+                Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             var probe = Path.Combine(path, $".write-probe-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
             File.WriteAllText(probe, "probe");
             File.Delete(probe);

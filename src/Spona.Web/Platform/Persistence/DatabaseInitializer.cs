@@ -18,7 +18,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IHostApplic
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        await PrepareAsync(scope.ServiceProvider, cancellationToken);
+        await PrepareAsync(scope.ServiceProvider, sweepClearValuesAlways: false, cancellationToken);
         var setup = scope.ServiceProvider.GetRequiredService<FirstAdministratorSetup>();
         if (!await setup.HasUsersAsync(cancellationToken))
         {
@@ -29,12 +29,25 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IHostApplic
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Everything a database needs before use; also what <c>spona migrate</c> does.</summary>
-    public static async Task PrepareAsync(IServiceProvider provider, CancellationToken cancellationToken)
+    /// <summary>Everything a database needs before use; what <c>spona migrate</c> does (the clear-value sweep included).</summary>
+    public static Task PrepareAsync(IServiceProvider provider, CancellationToken cancellationToken) =>
+        PrepareAsync(provider, sweepClearValuesAlways: true, cancellationToken);
+
+    private static async Task PrepareAsync(IServiceProvider provider, bool sweepClearValuesAlways, CancellationToken cancellationToken)
     {
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        // Personal data written by a version before its column was classified is encrypted now (S8).
-        await provider.GetRequiredService<Protection.KeyRotation>().EncryptClearValuesAsync(cancellationToken);
+        // Personal data written by a version before its column was classified is encrypted now (S8). The web start
+        // skips the scan when it already completed for this schema and these columns; the operator's command never does.
+        var rotation = provider.GetRequiredService<Protection.KeyRotation>();
+        if (sweepClearValuesAlways)
+        {
+            await rotation.EncryptClearValuesAsync(cancellationToken);
+        }
+        else
+        {
+            await rotation.EncryptClearValuesIfSchemaChangedAsync(cancellationToken);
+        }
+
         var roles = provider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         var existing = await roles.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
         foreach (var role in Roles.All.Except(existing.OfType<string>(), StringComparer.Ordinal))

@@ -12,6 +12,15 @@ public sealed class DatabaseMigrator(AppDbContext db, SponaSettings settings, IL
     {
         try
         {
+            if (settings.Provider == DatabaseProvider.Sqlite)
+            {
+                // Before the first connection: SQLite would create the file with the default umask (readable by all).
+                foreach (var tightened in SqliteFileModes.Secure(settings.ConnectionString))
+                {
+                    logger.LogWarning("{Path} was readable by group or others (mode {Mode}); restricted it to the service account", tightened.Path, tightened.PreviousMode);
+                }
+            }
+
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
             if (settings.Provider == DatabaseProvider.Sqlite)
             {

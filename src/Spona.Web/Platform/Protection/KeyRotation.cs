@@ -18,8 +18,11 @@ public sealed record RotationProgress(string Binding, long Done, long Total);
 /// every value stays readable throughout (retired keys still decrypt). Works on raw column values, through the same
 /// <see cref="FieldProtector"/> and bindings as the EF converters.
 /// </summary>
-public sealed class KeyRotation(AppDbContext db, FieldProtector protector)
+public sealed class KeyRotation(AppDbContext db, FieldProtector protector, TimeProvider clock)
 {
+    /// <summary>The <see cref="SeedRecord"/> that says for which schema and columns the clear-value sweep last completed.</summary>
+    public const string ClearValueSweepKey = "protection:clear-values";
+
     private const int PrefixLength = 16;
 
     public IReadOnlyList<EncryptedColumn> Columns => FieldProtectionModel.EncryptedColumns(db.Model);
@@ -72,11 +75,75 @@ public sealed class KeyRotation(AppDbContext db, FieldProtector protector)
 
     /// <summary>
     /// Encrypts values stored in clear before their column was classified (an upgrade from an older version); values
-    /// already encrypted, on any key, are left alone. Run at every start and by <c>spona migrate</c>; returns how many
-    /// clear values are left (0 unless cancelled).
+    /// already encrypted, on any key, are left alone. Run by <c>spona migrate</c> always, and at start when the schema or
+    /// the encrypted columns changed (<see cref="EncryptClearValuesIfSchemaChangedAsync"/>); returns how many clear
+    /// values are left (0 unless cancelled). A completed sweep is recorded for the current schema and columns.
     /// </summary>
-    public Task<long> EncryptClearValuesAsync(CancellationToken cancellationToken) =>
-        ProcessAsync(FieldProtector.Prefix, FieldProtector.Prefix.Length, 500, null, _ => Task.CompletedTask, cancellationToken);
+    public async Task<long> EncryptClearValuesAsync(CancellationToken cancellationToken)
+    {
+        var remaining = await ProcessAsync(FieldProtector.Prefix, FieldProtector.Prefix.Length, 500, null, _ => Task.CompletedTask, cancellationToken);
+        if (remaining == 0)
+        {
+            await RecordSweepAsync(cancellationToken);
+        }
+
+        return remaining;
+    }
+
+    /// <summary>
+    /// The start-up form of <see cref="EncryptClearValuesAsync"/>. Clear values appear only when an older version wrote
+    /// a column that this version encrypts, which always comes with a new migration or a new set of encrypted columns;
+    /// so once a sweep completed for the current schema (last migration) and columns, later starts read one row instead
+    /// of scanning every encrypted column (a cost that grows with the data). Returns whether it swept.
+    /// </summary>
+    public async Task<bool> EncryptClearValuesIfSchemaChangedAsync(CancellationToken cancellationToken)
+    {
+        var fingerprint = SweepFingerprint();
+        if (await db.SeedRecords.AsNoTracking().AnyAsync(r => r.Key == ClearValueSweepKey && r.ContentHash == fingerprint, cancellationToken))
+        {
+            return false;
+        }
+
+        await EncryptClearValuesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>What a completed sweep is valid for: the last migration and every encrypted column with its binding.</summary>
+    private string SweepFingerprint()
+    {
+        var text = new System.Text.StringBuilder("migration ").Append(db.Database.GetMigrations().LastOrDefault() ?? "").Append('\n');
+        foreach (var column in Columns)
+        {
+            text.Append(column.Table).Append('.').Append(column.Column).Append(' ').Append(column.Binding).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private async Task RecordSweepAsync(CancellationToken cancellationToken)
+    {
+        var fingerprint = SweepFingerprint();
+        var record = await db.SeedRecords.FirstOrDefaultAsync(r => r.Key == ClearValueSweepKey, cancellationToken);
+        if (record is null)
+        {
+            db.SeedRecords.Add(new SeedRecord { Key = ClearValueSweepKey, ContentHash = fingerprint, AppliedAt = clock.GetUtcNow().UtcDateTime });
+        }
+        else
+        {
+            record.ContentHash = fingerprint;
+            record.AppliedAt = clock.GetUtcNow().UtcDateTime;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance recorded the same sweep at the same moment; the record is there either way.
+            db.ChangeTracker.Clear();
+        }
+    }
 
     private async Task<long> ProcessAsync(string prefix, int prefixLength, int batchSize, int? maxBatches, Func<RotationProgress, Task> progress, CancellationToken cancellationToken)
     {
@@ -110,20 +177,12 @@ public sealed class KeyRotation(AppDbContext db, FieldProtector protector)
         return remaining;
     }
 
-    private async Task<long> CountPendingAsync(EncryptedColumn column, string prefix, int prefixLength, CancellationToken cancellationToken)
+    // Through EF's command pipeline (not a bare DbCommand), so its logging and interceptors see the scan. The table and
+    // column names come from the model and are quoted; the prefix is a parameter.
+    private Task<long> CountPendingAsync(EncryptedColumn column, string prefix, int prefixLength, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM {Q(column.Table)} WHERE {Q(column.Column)} IS NOT NULL AND substr({Q(column.Column)}, 1, {prefixLength.ToString(CultureInfo.InvariantCulture)}) <> @prefix";
-            Add(command, "@prefix", prefix);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var sql = $"SELECT COUNT(*) AS \"Value\" FROM {Q(column.Table)} WHERE {Q(column.Column)} IS NOT NULL AND substr({Q(column.Column)}, 1, {prefixLength.ToString(CultureInfo.InvariantCulture)}) <> {{0}}";
+        return db.Database.SqlQueryRaw<long>(sql, prefix).SingleAsync(cancellationToken);
     }
 
     private async Task<int> ReEncryptBatchAsync(EncryptedColumn column, string prefix, int prefixLength, int batchSize, CancellationToken cancellationToken)

@@ -23,12 +23,13 @@ public static class LocalizationSetup
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
             // An explicit ?culture= (API clients), then the signed-in user's remembered choice, then the switcher's cookie, then the browser.
+            // Every tag is matched to an interface language first (SupportedCultures.Match): sr-RS is Serbian.
             options.RequestCultureProviders =
             [
-                new QueryStringRequestCultureProvider(),
+                new MatchingCultureProvider(new QueryStringRequestCultureProvider()),
                 new CustomRequestCultureProvider(context => Task.FromResult(FromUser(context.User))),
-                new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new MatchingCultureProvider(new CookieRequestCultureProvider()),
+                new AcceptLanguageCultureProvider(),
             ];
         });
         return services;

@@ -15,7 +15,7 @@ patterns = [
     (r'\.cs$', r'new DomainRuleViolation\("[^"]*", "((?:[^"\\]|\\.)*)"'),
     (r'\.cs$', r'Localizable\.Text\("((?:[^"\\]|\\.)*)"'),
     (r'\.cs$', r'EditOutcome\.Invalid\([^,]+, "((?:[^"\\]|\\.)*)"'),
-    (r'(ReferenceDataLabels|IdentityMessages|ModelBindingMessages|RoleLabels)\.cs$', r'=> "((?:[^"\\]|\\.)*)"'),
+    (r'(ReferenceDataLabels|IdentityMessages|ModelBindingMessages|ValidationMessages|RoleLabels)\.cs$', r'=> "((?:[^"\\]|\\.)*)"'),
 ]
 keys = set()
 for path in root.rglob("*"):

@@ -36,7 +36,7 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
                 }
             }
 
-            if (file.EndsWith("Labels.cs", StringComparison.Ordinal) || file.EndsWith("IdentityMessages.cs", StringComparison.Ordinal) || file.EndsWith("ModelBindingMessages.cs", StringComparison.Ordinal))
+            if (file.EndsWith("Labels.cs", StringComparison.Ordinal) || file.EndsWith("IdentityMessages.cs", StringComparison.Ordinal) || file.EndsWith("ModelBindingMessages.cs", StringComparison.Ordinal) || file.EndsWith("ValidationMessages.cs", StringComparison.Ordinal))
             {
                 foreach (Match match in ArrowString().Matches(text))
                 {

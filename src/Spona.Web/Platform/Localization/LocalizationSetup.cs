@@ -14,6 +14,10 @@ public static class LocalizationSetup
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, ModelBindingMessages>();
+        // After MVC's own setup: its data-annotations provider adds the implicit "required" that ValidationMessages
+        // must see to give it a translated message.
+        services.PostConfigure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.ModelMetadataDetailsProviders.Add(new ValidationMessages()));
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.DataAnnotations.IValidationAttributeAdapterProvider, LocalizedAttributeAdapters>();
         var defaultCulture = configuration["Localization:DefaultCulture"];
         services.Configure<RequestLocalizationOptions>(options =>
         {

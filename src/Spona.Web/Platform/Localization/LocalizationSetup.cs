@@ -18,6 +18,7 @@ public static class LocalizationSetup
         // must see to give it a translated message.
         services.PostConfigure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.ModelMetadataDetailsProviders.Add(new ValidationMessages()));
         services.AddSingleton<Microsoft.AspNetCore.Mvc.DataAnnotations.IValidationAttributeAdapterProvider, LocalizedAttributeAdapters>();
+        services.AddProblemDetailsLanguage();
         var defaultCulture = configuration["Localization:DefaultCulture"];
         services.Configure<RequestLocalizationOptions>(options =>
         {

@@ -19,7 +19,11 @@ public static class WebSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization()
-            .AddMvcOptions(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add(new AntiforgeryFailures());
+            });
         // Pages are UTF-8: letters of every script go out as themselves, not as &#x41F; (the default encoder allows only
         // Basic Latin). Markup characters (<, >, &, quotes) and controls are still encoded.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

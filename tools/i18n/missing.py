@@ -15,7 +15,10 @@ patterns = [
     (r'\.cs$', r'new DomainRuleViolation\("[^"]*", "((?:[^"\\]|\\.)*)"'),
     (r'\.cs$', r'Localizable\.Text\("((?:[^"\\]|\\.)*)"'),
     (r'\.cs$', r'EditOutcome\.Invalid\([^,]+, "((?:[^"\\]|\\.)*)"'),
-    (r'(ReferenceDataLabels|IdentityMessages|ModelBindingMessages|RoleLabels)\.cs$', r'=> "((?:[^"\\]|\\.)*)"'),
+    (r'\.cs$', r'\b(?:title|detail): "((?:[^"\\]|\\.)*)"'),
+    (r'\.cs$', r'(?:ProblemDetails\.|, )(?:Title|Detail) = "((?:[^"\\]|\\.)*)"'),
+    (r'\.cs$', r'\] = \["((?:[^"\\]|\\.)*)"\]'),
+    (r'(ReferenceDataLabels|IdentityMessages|ModelBindingMessages|ValidationMessages|RoleLabels)\.cs$', r'=> "((?:[^"\\]|\\.)*)"'),
 ]
 keys = set()
 for path in root.rglob("*"):

@@ -20,6 +20,9 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
         (".cs", RuleViolation()),
         (".cs", InvalidOutcome()),
         (".cs", LocalizableText()),
+        (".cs", ProblemText()),
+        (".cs", ProblemProperty()),
+        (".cs", ErrorList()),
     ];
 
     private static IEnumerable<string> UsedKeys()
@@ -36,7 +39,7 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
                 }
             }
 
-            if (file.EndsWith("Labels.cs", StringComparison.Ordinal) || file.EndsWith("IdentityMessages.cs", StringComparison.Ordinal) || file.EndsWith("ModelBindingMessages.cs", StringComparison.Ordinal))
+            if (file.EndsWith("Labels.cs", StringComparison.Ordinal) || file.EndsWith("IdentityMessages.cs", StringComparison.Ordinal) || file.EndsWith("ModelBindingMessages.cs", StringComparison.Ordinal) || file.EndsWith("ValidationMessages.cs", StringComparison.Ordinal))
             {
                 foreach (Match match in ArrowString().Matches(text))
                 {
@@ -182,6 +185,17 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
 
     [GeneratedRegex(@"Localizable\.Text\(""((?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizableText();
+
+    // API errors are translated when written (ProblemDetailsLanguage): Results.Problem(title: "…", detail: "…"),
+    // ProblemDetails.Title = "…" and field errors ["field"] = ["…"].
+    [GeneratedRegex(@"\b(?:title|detail): ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex ProblemText();
+
+    [GeneratedRegex(@"(?:ProblemDetails\.|, )(?:Title|Detail) = ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex ProblemProperty();
+
+    [GeneratedRegex(@"\] = \[""((?:[^""\\]|\\.)*)""\]")]
+    private static partial Regex ErrorList();
 
     [GeneratedRegex(@"=> ""((?:[^""\\]|\\.)*)""")]
     private static partial Regex ArrowString();

@@ -40,7 +40,8 @@ public static class AccountModule
     {
         if (!SupportedCultures.IsSupported(culture))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown language.", detail: "The field 'culture' must be one of: " + string.Join(", ", SupportedCultures.Names) + ".");
+            // A form post from a page: no body, so that the browser gets the error page (status code pages).
+            return Results.BadRequest();
         }
 
         context.Response.Cookies.Append(

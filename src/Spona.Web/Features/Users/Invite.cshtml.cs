@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Spona.Web.Features.Shared;
+using Spona.Web.Platform.Localization;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Features.Users;
@@ -43,9 +45,11 @@ public sealed class InviteModel(UserAdministration admin, AppDbContext db, IStri
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Institutions = [.. (await db.Institutions.AsNoTracking().Where(i => i.IsActive).Select(i => new { i.Code, i.Name }).ToListAsync(cancellationToken))
-            .Select(i => (i.Code, i.Name)).OrderBy(i => SearchText.Fold(i.Name), StringComparer.Ordinal)];
-        Jurisdictions = [.. (await db.Jurisdictions.AsNoTracking().Where(j => j.IsActive).Select(j => new { j.Code, j.Name, j.Kind }).ToListAsync(cancellationToken))
-            .OrderBy(j => j.Kind).ThenBy(j => SearchText.Fold(j.Name), StringComparer.Ordinal).Select(j => (j.Code, j.Name))];
+        // Names in the reader's language, sorted in it (reference data carries its own translations).
+        var culture = SupportedCultures.Normalize(CultureInfo.CurrentUICulture);
+        Institutions = [.. (await db.Institutions.AsNoTracking().Where(i => i.IsActive).ToListAsync(cancellationToken))
+            .Select(i => (i.Code, Name: i.DisplayName(culture))).OrderBy(i => SearchText.Fold(i.Name), StringComparer.Ordinal)];
+        Jurisdictions = [.. (await db.Jurisdictions.AsNoTracking().Where(j => j.IsActive).ToListAsync(cancellationToken))
+            .OrderBy(j => j.Kind).ThenBy(j => SearchText.Fold(j.DisplayName(culture)), StringComparer.Ordinal).Select(j => (j.Code, j.DisplayName(culture)))];
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Identity;
+using Spona.Web.Platform.Localization;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Features.Users;
@@ -385,8 +387,10 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         var roles = await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken);
-        var institutions = await db.Institutions.AsNoTracking().Select(i => new { i.Id, i.Code, i.Name }).ToDictionaryAsync(i => i.Id, cancellationToken);
-        var jurisdictions = await db.Jurisdictions.AsNoTracking().Select(j => new { j.Id, j.Code, j.Name }).ToDictionaryAsync(j => j.Id, cancellationToken);
+        var institutions = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, cancellationToken);
+        var jurisdictions = await db.Jurisdictions.AsNoTracking().ToDictionaryAsync(j => j.Id, cancellationToken);
+        // Reference data carries its own translations: names come in the language of the request (page or API).
+        var culture = SupportedCultures.Normalize(CultureInfo.CurrentUICulture);
         var now = clock.GetUtcNow();
         var utcNow = now.UtcDateTime;
         var pending = await db.Set<RoleGrantRequest>().AsNoTracking()
@@ -395,8 +399,8 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             .ToListAsync(cancellationToken);
         return [.. rows.Select(u => new UserView(
             u.Id, u.Email!, u.DisplayName,
-            institutions[u.InstitutionId].Code, institutions[u.InstitutionId].Name,
-            u.JurisdictionId is { } j ? jurisdictions[j].Code : null, u.JurisdictionId is { } k ? jurisdictions[k].Name : null,
+            institutions[u.InstitutionId].Code, institutions[u.InstitutionId].DisplayName(culture),
+            u.JurisdictionId is { } j ? jurisdictions[j].Code : null, u.JurisdictionId is { } k ? jurisdictions[k].DisplayName(culture) : null,
             [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Roles.All.ToList().IndexOf(r))],
             u.TwoFactorEnabled, u.IsDisabled, u.PasswordHash is not null, u.LockoutEnd is { } end && end > now, u.CreatedAt,
             [.. pending.Where(p => p.UserId == u.Id).OrderBy(p => p.RequestedAt).Select(p => new PendingRole(p.Id, p.Role, p.RequestedById, p.RequestedAt, p.ExpiresAt))]))];
@@ -407,6 +411,7 @@ public sealed record RoleChoices(IReadOnlyCollection<string> Selected, string Fi
 
 public sealed record UserQuery(string? Search, string? Role, string? Institution, string? Status, string? Sort, int? Page, int? PageSize = null);
 
+/// <summary>An account as pages and the API show it; institution and jurisdiction names are in the request's language.</summary>
 public sealed record UserView(
     Guid Id, string Email, string DisplayName, string InstitutionCode, string InstitutionName, string? JurisdictionCode, string? JurisdictionName,
     IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool IsDisabled, bool IsActivated, bool IsLockedOut, DateTime CreatedAt,

@@ -14,6 +14,11 @@ public static class LocalizationSetup
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, ModelBindingMessages>();
+        // After MVC's own setup: its data-annotations provider adds the implicit "required" that ValidationMessages
+        // must see to give it a translated message.
+        services.PostConfigure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.ModelMetadataDetailsProviders.Add(new ValidationMessages()));
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.DataAnnotations.IValidationAttributeAdapterProvider, LocalizedAttributeAdapters>();
+        services.AddProblemDetailsLanguage();
         var defaultCulture = configuration["Localization:DefaultCulture"];
         services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -23,12 +28,13 @@ public static class LocalizationSetup
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
             // An explicit ?culture= (API clients), then the signed-in user's remembered choice, then the switcher's cookie, then the browser.
+            // Every tag is matched to an interface language first (SupportedCultures.Match): sr-RS is Serbian.
             options.RequestCultureProviders =
             [
-                new QueryStringRequestCultureProvider(),
+                new MatchingCultureProvider(new QueryStringRequestCultureProvider()),
                 new CustomRequestCultureProvider(context => Task.FromResult(FromUser(context.User))),
-                new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new MatchingCultureProvider(new CookieRequestCultureProvider()),
+                new AcceptLanguageCultureProvider(),
             ];
         });
         return services;

@@ -27,6 +27,33 @@ public static class SupportedCultures
 
     public static bool IsSupported(string? name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The interface language for a language tag a browser or client sends (BCP 47, any case), or null. Serbian is
+    /// Latin unless the tag names the Cyrillic script: <c>sr</c>, <c>sr-RS</c>, <c>sr-BA</c>, <c>sr-Latn-*</c> →
+    /// sr-Latn; <c>sr-Cyrl-*</c> → sr-Cyrl. Every region of Bosnian, Croatian and English maps to the language itself.
+    /// The framework's own fallback walks parent cultures, and the parent of sr-RS is "sr", which is no interface
+    /// language, so such browsers got the default language instead.
+    /// </summary>
+    public static string? Match(string? tag)
+    {
+        if (string.IsNullOrWhiteSpace(tag) || tag.Length > 35)
+        {
+            return null;
+        }
+
+        var parts = tag.Trim().Split('-', '_');
+        var language = parts[0].ToLowerInvariant();
+        var script = parts.Length > 1 && parts[1].Length == 4 ? parts[1].ToLowerInvariant() : null;
+        return language switch
+        {
+            "sr" => script == "cyrl" ? SerbianCyrillic : SerbianLatin,
+            "bs" => Bosnian,
+            "hr" => Croatian,
+            "en" => English,
+            _ => null,
+        };
+    }
+
     /// <summary>The supported culture that <paramref name="culture"/> falls under (sr-Cyrl-BA → sr-Cyrl).</summary>
     public static string Normalize(CultureInfo culture)
     {

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using Spona.Web.Platform.Localization;
 
 namespace Spona.Web.Platform.Web;
 
@@ -69,8 +67,6 @@ public static class RateLimits
             return;
         }
 
-        var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(localizer["Too many attempts. Try again in {0} seconds.", seconds], cancellationToken);
+        // A page route writes nothing: the status code pages show the site's error page, which reads Retry-After.
     }
 }

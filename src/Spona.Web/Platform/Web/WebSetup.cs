@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Spona.Web.Platform.Configuration;
@@ -17,7 +19,15 @@ public static class WebSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization()
-            .AddMvcOptions(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add(new AntiforgeryFailures());
+            });
+        // Pages are UTF-8: letters of every script go out as themselves, not as &#x41F; (the default encoder allows only
+        // Basic Latin). Markup characters (<, >, &, quotes) and controls are still encoded.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = CookieNames.For(environment, "spona-af");

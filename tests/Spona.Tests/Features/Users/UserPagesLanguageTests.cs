@@ -1,0 +1,58 @@
+using System.Net;
+using Spona.Tests.Infrastructure;
+using Spona.Web.Platform.Authorization;
+
+namespace Spona.Tests.Features.Users;
+
+/// <summary>The users pages and API name institutions and jurisdictions in the reader's language, not in the seed's.</summary>
+public sealed class UserPagesLanguageTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Theory]
+    [InlineData("en", "Ministry of Security of Bosnia and Herzegovina", "Bosnia and Herzegovina")]
+    [InlineData("sr-Cyrl", "Министарство сигурности Босне и Херцеговине", "Босна и Херцеговина")]
+    [InlineData("bs", "Ministarstvo sigurnosti Bosne i Hercegovine", "Bosna i Hercegovina")]
+    public async Task UsersPages_InstitutionAndJurisdiction_AreInTheReadersLanguage(string culture, string institution, string jurisdiction)
+    {
+        var admin = await app.SignedInClientAsync(Roles.SystemAdministrator);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        var email = $"language-{Guid.NewGuid():N}@example.test";
+
+        var invite = await Html.GetAsync(admin, "/admin/users/invite");
+        Assert.Equal(institution, invite.QuerySelector("#Input_Institution option[value='MSB']")?.TextContent);
+        Assert.Equal(jurisdiction, invite.QuerySelector("#Input_Jurisdiction option[value='BA']")?.TextContent);
+        var created = await Html.SubmitAsync(admin, invite, "main form", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "Synthetic Reader",
+            ["Input.Institution"] = "MSB",
+            ["Input.Jurisdiction"] = "BA",
+            ["Input.Roles"] = Roles.Analyst,
+        });
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+
+        var list = await Html.GetAsync(admin, "/admin/users?q=" + Uri.EscapeDataString(email));
+        Assert.Equal(institution, list.QuerySelectorAll("tbody tr td")[2].TextContent.Trim());
+        var detail = await Html.GetAsync(admin, list.QuerySelector("tbody a")!.GetAttribute("href")!);
+        var facts = detail.QuerySelectorAll(".facts dd").Select(d => d.TextContent.Trim()).ToList();
+        Assert.Contains(institution, facts);
+        Assert.Contains(jurisdiction, facts);
+
+        var view = await admin.GetJsonAsync($"/api/v1/users/{await app.UserIdAsync(email)}");
+        Assert.Equal("MSB", view.GetProperty("institutionCode").GetString());
+        Assert.Equal(institution, view.GetProperty("institutionName").GetString());
+        Assert.Equal(jurisdiction, view.GetProperty("jurisdictionName").GetString());
+    }
+
+    [Fact]
+    public async Task InvitePage_Institutions_AreSortedByTheirNameInTheReadersLanguage()
+    {
+        var admin = await app.SignedInClientAsync(Roles.SystemAdministrator);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var invite = await Html.GetAsync(admin, "/admin/users/invite");
+
+        var names = invite.QuerySelectorAll("#Input_Institution option").Skip(1).Select(o => o.TextContent).ToList();
+        Assert.Contains("Ministry of Security of Bosnia and Herzegovina", names);
+        Assert.Equal(names.Order(StringComparer.OrdinalIgnoreCase), names);
+    }
+}

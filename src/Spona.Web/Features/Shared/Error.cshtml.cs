@@ -16,16 +16,19 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
 
     public string CorrelationId { get; private set; } = "";
 
-    public Task<IActionResult> OnGetAsync(int? status) => HandleAsync(status);
+    // No bound parameters: the error page re-executes inside the failed request, whose form may carry a refused
+    // antiforgery token; binding it would throw again and turn a 400 into a 500.
+    public Task<IActionResult> OnGetAsync() => HandleAsync();
 
-    public Task<IActionResult> OnPostAsync(int? status) => HandleAsync(status);
+    public Task<IActionResult> OnPostAsync() => HandleAsync();
 
-    public Task<IActionResult> OnPutAsync(int? status) => HandleAsync(status);
+    public Task<IActionResult> OnPutAsync() => HandleAsync();
 
-    public Task<IActionResult> OnDeleteAsync(int? status) => HandleAsync(status);
+    public Task<IActionResult> OnDeleteAsync() => HandleAsync();
 
-    private async Task<IActionResult> HandleAsync(int? status)
+    private async Task<IActionResult> HandleAsync()
     {
+        int? status = int.TryParse(Request.Query["status"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed is >= 400 and <= 599 ? parsed : null;
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         Status = status ?? (exception is null ? Response.StatusCode : Response.StatusCode >= 400 ? Response.StatusCode : 500);

@@ -17,7 +17,12 @@ public static class WebSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization()
-            .AddMvcOptions(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // Every bound string passes the one text rule (ADR 0014); no page has to remember it.
+                options.ModelValidatorProviders.Add(new Input.TextModelValidatorProvider());
+            });
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = CookieNames.For(environment, "spona-af");

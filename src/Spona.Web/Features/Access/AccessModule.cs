@@ -35,5 +35,5 @@ public static class AccessModule
         return app;
     }
 
-    public sealed record BreakGlassInput(string? RecordType, Guid? RecordId, string? Reason);
+    public sealed record BreakGlassInput(string? RecordType, Guid? RecordId, [property: System.ComponentModel.DataAnnotations.DataType(System.ComponentModel.DataAnnotations.DataType.MultilineText)] string? Reason);
 }

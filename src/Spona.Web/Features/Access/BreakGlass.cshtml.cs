@@ -20,6 +20,7 @@ public sealed class BreakGlassModel(BreakGlassService service, IStringLocalizer<
     [Required(ErrorMessage = "State the reason in 20 to 2000 characters: why you need this record now.")]
     [StringLength(2000, MinimumLength = AccessOptions.MinimumReasonLength, ErrorMessage = "State the reason in 20 to 2000 characters: why you need this record now.")]
     [Display(Name = "Reason")]
+    [DataType(DataType.MultilineText)]
     public string Reason { get; set; } = "";
 
     public BreakGlassView? Opened { get; private set; }

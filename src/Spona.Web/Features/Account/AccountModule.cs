@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Account;
 
@@ -56,9 +57,6 @@ public static class AccountModule
             await signIn.RefreshSignInAsync(user);
         }
 
-        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        return Results.LocalRedirect(LocalReturnUrl.OrRoot(returnUrl));
     }
-
-    internal static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

@@ -42,7 +42,7 @@ public sealed class SignInModel(SignInManager<SponaUser> signIn, UserManager<Spo
         }
 
         var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        var returnUrl = AccountModule.IsLocal(ReturnUrl) ? ReturnUrl! : "/";
+        var returnUrl = Platform.Web.LocalReturnUrl.OrRoot(ReturnUrl);
         if (result.RequiresTwoFactor)
         {
             // The password was right; no session yet until the authenticator code is (S1).

@@ -55,7 +55,7 @@ public sealed class SignInCodeModel(SignInManager<SponaUser> signIn, IAuditTrail
             Reason: (UseRecoveryCode ? "recovery code" : "authenticator code") + (result.IsLockedOut ? "; locked out" : "")).By(user), HttpContext.RequestAborted);
         if (result.Succeeded)
         {
-            return LocalRedirect(AccountModule.IsLocal(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(Platform.Web.LocalReturnUrl.OrRoot(ReturnUrl));
         }
 
         ModelState.AddModelError(string.Empty, result.IsLockedOut
@@ -64,5 +64,5 @@ public sealed class SignInCodeModel(SignInManager<SponaUser> signIn, IAuditTrail
         return Page();
     }
 
-    private RedirectToPageResult Expired() => RedirectToPage("/Account/SignIn", new { expired = true, ReturnUrl });
+    private RedirectToPageResult Expired() => RedirectToPage("/Account/SignIn", new { expired = true, ReturnUrl = Platform.Web.LocalReturnUrl.OrRoot(ReturnUrl) });
 }

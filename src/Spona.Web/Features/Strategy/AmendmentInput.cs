@@ -24,5 +24,6 @@ public sealed class AmendmentInput
     [Required(ErrorMessage = "Describe what the amendment changes.")]
     [StringLength(4000, ErrorMessage = "The text can have at most {1} characters.")]
     [Display(Name = "What changed")]
+    [DataType(DataType.MultilineText)]
     public string Change { get; set; } = "";
 }

@@ -21,7 +21,12 @@ public static class ApiSetup
             options.AddOperationTransformer<ApiOperationTransformer>();
         });
         services.AddValidation();
-        services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // {"code":"A","code":"B"} means two things to two parsers; refuse it instead of letting the last win (ADR 0015).
+            options.SerializerOptions.AllowDuplicateProperties = false;
+        });
         return services;
     }
 
@@ -58,5 +63,6 @@ public static class ApiSetup
 
     /// <summary>The group every module's endpoints hang from.</summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
-        app.MapGroup($"/api/v1/{prefix}").WithTags(tag).RequireAuthorization().RequireRateLimiting(RateLimits.Api);
+        app.MapGroup($"/api/v1/{prefix}").WithTags(tag).RequireAuthorization().RequireRateLimiting(RateLimits.Api)
+            .AddEndpointFilterFactory(Input.TextEndpointFilter.Create);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Spona.Web.Platform.Errors;
@@ -22,7 +23,7 @@ public static class ErrorHandlingSetup
                 context.ProblemDetails.Detail = violation.Message;
                 context.ProblemDetails.Extensions["code"] = violation.Code;
             }
-            else if (context.Exception is BadHttpRequestException)
+            else if (IsBadRequest(context.Exception))
             {
                 context.ProblemDetails.Status = StatusCodes.Status400BadRequest;
                 context.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -40,12 +41,28 @@ public static class ErrorHandlingSetup
             {
                 DomainRuleViolation => StatusCodes.Status409Conflict,
                 BadHttpRequestException bad => bad.StatusCode,
+                AntiforgeryValidationException => StatusCodes.Status400BadRequest,
                 _ => StatusCodes.Status500InternalServerError,
+            },
+            // A malformed request is the client's mistake, not ours: one short line without a stack trace, so that a
+            // burst of them cannot flood the log. Real faults still log at Error with the correlation id (S11).
+            SuppressDiagnosticsCallback = context =>
+            {
+                if (!IsBadRequest(context.Exception) && context.Exception is not DomainRuleViolation)
+                {
+                    return false;
+                }
+
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorHandlingSetup).FullName!)
+                    .LogInformation("Refused a malformed request ({Reason}); correlation id {CorrelationId}", context.Exception.GetType().Name, CorrelationId(context.HttpContext));
+                return true;
             },
         });
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         return app;
     }
+
+    internal static bool IsBadRequest(Exception? exception) => exception is BadHttpRequestException or AntiforgeryValidationException;
 
     public static string CorrelationId(HttpContext context) =>
         Activity.Current?.TraceId.ToString() ?? context.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString() ?? context.TraceIdentifier;

@@ -23,6 +23,8 @@ public static class WebSetup
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add(new AntiforgeryFailures());
+                // Every bound string passes the one text rule (ADR 0015); no page has to remember it.
+                options.ModelValidatorProviders.Add(new Input.TextModelValidatorProvider());
             });
         // Pages are UTF-8: letters of every script go out as themselves, not as &#x41F; (the default encoder allows only
         // Basic Latin). Markup characters (<, >, &, quotes) and controls are still encoded.

@@ -83,6 +83,19 @@ public static class Html
         return result;
     }
 
+    /// <summary>
+    /// Types <paramref name="text"/> into the users list's search form and follows the redirect, as a person would: the
+    /// text travels in the form, and the URL carries it sealed.
+    /// </summary>
+    public static async Task<IDocument> SearchUsersAsync(HttpClient client, string text)
+    {
+        var list = await GetAsync(client, "/admin/users");
+        var response = await SubmitAsync(client, list, "form.search-form", new Dictionary<string, string> { ["q"] = text });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain(text, Uri.UnescapeDataString(response.Headers.Location!.OriginalString), StringComparison.OrdinalIgnoreCase);
+        return await GetAsync(client, response.Headers.Location!.OriginalString);
+    }
+
     public static string Text(this IDocument document, string selector) =>
         document.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"No '{selector}' on {document.Url}");
 }

@@ -17,14 +17,20 @@ internal static class AuditEndpoints
     {
         var audit = app.MapApiGroup("audit", "Audit trail");
         audit.MapGet("", async (string? actor, string? action, string? entityType, string? entityKey, DateOnly? from, DateOnly? to, AuditOutcome? outcome, int? page, int? pageSize, AuditQueries queries, CancellationToken ct) =>
-                Check(("actor", actor), ("action", action), ("entityType", entityType), ("entityKey", entityKey))
+                ActorByAddress(actor) ?? Check(("actor", actor), ("action", action), ("entityType", entityType), ("entityKey", entityKey))
                 ?? Results.Ok(await queries.ListAsync(new AuditFilter(actor, action, entityType, entityKey, from, to, outcome), page, pageSize, ct)))
-            .RequireAuthorization(Permissions.AuditRead).WithSummary("Audit entries, newest first, filtered and paged.").Produces<PagedResult<AuditEntryView>>().ProducesValidationProblem();
+            .RequireAuthorization(Permissions.AuditRead).WithSummary("Audit entries, newest first, filtered and paged. actor is a user id (or a label such as operator); an e-mail address is refused, it does not belong in a URL.").Produces<PagedResult<AuditEntryView>>().ProducesValidationProblem();
         audit.MapGet("/alerts", async (InsiderAlerts alerts, CancellationToken ct) => Results.Ok(await alerts.CurrentAsync(ct)))
             .RequireAuthorization(Permissions.AuditRead).WithSummary("Users who read more distinct records in a window than the configured threshold (insider-misuse alerts).").Produces<IReadOnlyList<InsiderAlert>>();
         audit.MapGet("/checkpoints", async (AuditQueries queries, CancellationToken ct) => Results.Ok(await queries.CheckpointsAsync(ct)))
             .RequireAuthorization(Permissions.AuditRead).WithSummary("The stored checkpoints (RFC 6962 roots of the first N entries), newest first.").Produces<IReadOnlyList<CheckpointView>>();
     }
+
+    /// <summary>E-mail addresses stay out of URLs (S9): the actor is named by id; GET /api/v1/users/{id} or POST /api/v1/users/search find it.</summary>
+    private static IResult? ActorByAddress(string? actor) =>
+        actor is not null && actor.Contains('@', StringComparison.Ordinal)
+            ? Results.ValidationProblem(new Dictionary<string, string[]> { ["actor"] = ["Name the actor by user id, not by e-mail address: addresses do not belong in URLs. POST /api/v1/users/search finds the id."] })
+            : null;
 
     private static IResult? Check(params (string Name, string? Value)[] parameters)
     {

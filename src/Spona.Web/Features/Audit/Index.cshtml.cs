@@ -6,11 +6,19 @@ using Spona.Web.Platform.Audit;
 
 namespace Spona.Web.Features.Audit;
 
-public sealed class IndexModel(AuditQueries queries) : PageModel
+public sealed class IndexModel(AuditQueries queries, Platform.Web.SealedQuery sealedQuery) : PageModel
 {
+    /// <summary>
+    /// A user id travels in the URL as it is; an e-mail address or another label is posted by the form and carried sealed
+    /// (<c>as</c>), never in clear (S9).
+    /// </summary>
     [BindProperty(SupportsGet = true)]
     [StringLength(AuditFilter.MaxTextLength)]
     public string? Actor { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "as")]
+    [StringLength(4096)]
+    public string? SealedActor { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "action")]
     [StringLength(64)]
@@ -46,8 +54,34 @@ public sealed class IndexModel(AuditQueries queries) : PageModel
         AuditActions.BreakGlass, AuditActions.Export,
     ];
 
+    /// <summary>The filter form posts here and is sent on to a URL in which a typed actor is sealed.</summary>
+    public IActionResult OnPost()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Redirect("/audit");
+        }
+
+        var actor = Actor?.Trim();
+        var isId = Guid.TryParse(actor, out _);
+        var query = new Dictionary<string, string?>
+        {
+            ["actor"] = isId ? actor : null,
+            ["as"] = !isId && !string.IsNullOrEmpty(actor) ? sealedQuery.Seal(actor) : null,
+            ["action"] = AuditAction,
+            ["type"] = EntityType,
+            ["key"] = EntityKey,
+            ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["outcome"] = Outcome?.ToString(),
+        };
+        return Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/audit", query.Where(q => !string.IsNullOrEmpty(q.Value))));
+    }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        // Only an id is believed from the URL; a clear label there is ignored, so no link can carry an address.
+        Actor = Guid.TryParse(Actor, out _) ? Actor : sealedQuery.Open(SealedActor);
         if (!ModelState.IsValid)
         {
             Actor = AuditAction = EntityType = EntityKey = null;

@@ -5,11 +5,16 @@ using Spona.Web.Features.Shared;
 
 namespace Spona.Web.Features.Users;
 
-public sealed class IndexModel(UserAdministration admin) : PageModel
+public sealed class IndexModel(UserAdministration admin, Platform.Web.SealedQuery sealedQuery) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "q")]
+    /// <summary>Part of an e-mail address: posted by the form, carried sealed in the URL (<c>qs</c>), never in clear (S9).</summary>
+    [BindProperty(Name = "q")]
     [StringLength(200)]
     public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "qs")]
+    [StringLength(4096)]
+    public string? SealedSearch { get; set; }
 
     [BindProperty(SupportsGet = true)]
     [StringLength(64)]
@@ -29,8 +34,22 @@ public sealed class IndexModel(UserAdministration admin) : PageModel
 
     public PagedResult<UserView> Result { get; private set; } = new([], 1, 25, 0);
 
+    /// <summary>The search form posts here and is sent on to a URL with the search text sealed.</summary>
+    public IActionResult OnPost()
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["qs"] = ModelState.IsValid && !string.IsNullOrWhiteSpace(Search) ? sealedQuery.Seal(Search.Trim()) : null,
+            ["role"] = ModelState.IsValid ? Role : null,
+            ["status"] = ModelState.IsValid ? Status : null,
+            ["sort"] = ModelState.IsValid ? Sort : null,
+        };
+        return Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/users", query.Where(q => !string.IsNullOrEmpty(q.Value))));
+    }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Search = sealedQuery.Open(SealedSearch);
         if (!ModelState.IsValid)
         {
             Search = Role = Status = Sort = null;

@@ -8,9 +8,9 @@ using Spona.Web.Platform.Authorization;
 namespace Spona.Web.Features.Users;
 
 /// <summary>
-/// User administration API (permission Users.Manage) and the role table (Roles.Read). Lists take <c>search</c> (part of
-/// the e-mail address), <c>role</c>, <c>institution</c> (code), <c>status</c> (<c>active</c>, <c>disabled</c>),
-/// <c>sort</c> (<c>email</c>, <c>-email</c>, <c>created</c>, <c>-created</c>), <c>page</c>, <c>pageSize</c>.
+/// User administration API (permission Users.Manage) and the role table (Roles.Read). Lists take <c>role</c>, <c>institution</c> (code), <c>status</c> (<c>active</c>, <c>disabled</c>),
+/// <c>sort</c> (<c>email</c>, <c>-email</c>, <c>created</c>, <c>-created</c>), <c>page</c>, <c>pageSize</c>; a search by
+/// part of the e-mail address goes in the body of <c>POST /api/v1/users/search</c>, never in a URL (S9).
 /// </summary>
 internal static class UsersEndpoints
 {
@@ -21,8 +21,11 @@ internal static class UsersEndpoints
     {
         var users = app.MapApiGroup("users", "Users");
         users.MapGet("", async (string? search, string? role, string? institution, string? status, string? sort, int? page, int? pageSize, UserAdministration admin, CancellationToken ct) =>
-                CheckQuery(search, role, status, sort) ?? Results.Ok(await admin.ListAsync(new UserQuery(search, role, institution, status, sort, page, pageSize), ct)))
-            .RequireAuthorization(Permissions.UsersManage).WithSummary("Accounts, searchable by e-mail address, filtered and paged.").Produces<PagedResult<UserView>>().ProducesValidationProblem();
+                SearchInUrl(search) ?? CheckQuery(null, role, status, sort) ?? Results.Ok(await admin.ListAsync(new UserQuery(null, role, institution, status, sort, page, pageSize), ct)))
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Accounts, filtered and paged. To search by e-mail address use POST /api/v1/users/search: addresses do not belong in URLs.").Produces<PagedResult<UserView>>().ProducesValidationProblem();
+        users.MapPost("/search", async ([FromBody] UserSearchInput input, UserAdministration admin, CancellationToken ct) =>
+                CheckQuery(input.Search, input.Role, input.Status, input.Sort) ?? Results.Ok(await admin.ListAsync(new UserQuery(input.Search, input.Role, input.Institution, input.Status, input.Sort, input.Page, input.PageSize), ct)))
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Accounts whose e-mail address contains search, filtered and paged; the search travels in the body, never in the URL.").Produces<PagedResult<UserView>>().ProducesValidationProblem();
         users.MapGet("/{id:guid}", async (Guid id, UserAdministration admin, CancellationToken ct) =>
                 await admin.GetAsync(id, ct) is { } user ? Results.Ok(user) : NotFound())
             .RequireAuthorization(Permissions.UsersManage).WithSummary("One account.").Produces<UserView>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -71,6 +74,9 @@ internal static class UsersEndpoints
             .RequireAuthorization(Permissions.RolesRead).WithSummary("Every role and its permissions: the one table of the access model.").Produces<List<RoleView>>();
     }
 
+    private static ValidationProblem? SearchInUrl(string? search) =>
+        search is null ? null : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["search"] = ["Send the search in the body of POST /api/v1/users/search: e-mail addresses do not belong in URLs."] });
+
     private static ValidationProblem? CheckQuery(string? search, string? role, string? status, string? sort)
     {
         var errors = new Dictionary<string, string[]>();
@@ -105,6 +111,8 @@ internal static class UsersEndpoints
     private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such account.");
 
     public sealed record RolesInput(List<string>? Roles);
+
+    public sealed record UserSearchInput(string? Search, string? Role, string? Institution, string? Status, string? Sort, int? Page, int? PageSize);
 
     public sealed record InvitationView(Guid Id, string ActivationUrl);
 

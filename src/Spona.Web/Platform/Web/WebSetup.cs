@@ -30,6 +30,7 @@ public static class WebSetup
         // Basic Latin). Markup characters (<, >, &, quotes) and controls are still encoded.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        services.AddSingleton<SealedQuery>();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = CookieNames.For(environment, "spona-af");

@@ -157,9 +157,11 @@ public sealed class PasswordLinkAndLockoutTests(AppFixture app) : IClassFixture<
         }
 
         var wrongMedian = wrong.Order().ElementAt(1);
-        // Before the fix a locked account answered about 15 times faster: it skipped the password hash.
-        Assert.True(lockedTimes.Order().ElementAt(1) > wrongMedian / 2, $"wrong {wrongMedian.TotalMilliseconds} ms, locked {lockedTimes.Order().ElementAt(1).TotalMilliseconds} ms");
-        Assert.True(invitedTimes.Order().ElementAt(1) > wrongMedian / 2, $"wrong {wrongMedian.TotalMilliseconds} ms, invited {invitedTimes.Order().ElementAt(1).TotalMilliseconds} ms");
+        // Before the fix a locked account answered about 15 times faster: it skipped the password hash. The bound is the
+        // one SignInTests uses for unknown accounts; a wrong password also writes its failure count, which a loaded
+        // machine makes slower.
+        Assert.True(lockedTimes.Order().ElementAt(1) > wrongMedian / 3, $"wrong {wrongMedian.TotalMilliseconds} ms, locked {lockedTimes.Order().ElementAt(1).TotalMilliseconds} ms");
+        Assert.True(invitedTimes.Order().ElementAt(1) > wrongMedian / 3, $"wrong {wrongMedian.TotalMilliseconds} ms, invited {invitedTimes.Order().ElementAt(1).TotalMilliseconds} ms");
     }
 
     private static async Task<TimeSpan> TimeAsync(Func<Task<string>> action)

@@ -30,7 +30,7 @@ public sealed class UserPagesLanguageTests(AppFixture app) : IClassFixture<AppFi
         });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
 
-        var list = await Html.GetAsync(admin, "/admin/users?q=" + Uri.EscapeDataString(email));
+        var list = await Html.SearchUsersAsync(admin, email);
         Assert.Equal(institution, list.QuerySelectorAll("tbody tr td")[2].TextContent.Trim());
         var detail = await Html.GetAsync(admin, list.QuerySelector("tbody a")!.GetAttribute("href")!);
         var facts = detail.QuerySelectorAll(".facts dd").Select(d => d.TextContent.Trim()).ToList();

@@ -66,6 +66,23 @@ public sealed class ReferenceDataEditor(AppDbContext db)
             parentId = parent.Id;
         }
 
+        if (jurisdiction is not null)
+        {
+            // The levels alone do not keep the tree a tree once a unit's level changes: a unit placed under one of its
+            // own units would make a cycle (and widen every jurisdiction scope inside it), and units below it must still
+            // be allowed under its new level. Checked here, before anything is changed.
+            if (parentId is not null && await IsJurisdictionDescendantOrSelfAsync(parentId.Value, jurisdiction.Id, cancellationToken))
+            {
+                return EditOutcome.Invalid(nameof(input.ParentCode), "A unit cannot be placed under itself or one of the units below it.");
+            }
+
+            var childKinds = await db.Jurisdictions.Where(j => j.ParentId == jurisdiction.Id).Select(j => j.Kind).Distinct().ToListAsync(cancellationToken);
+            if (childKinds.Any(child => !Jurisdiction.CanBeChildOf(child, kind)))
+            {
+                return EditOutcome.Invalid(nameof(input.Kind), "Units below this one could not stay under a unit of this level; move them first.");
+            }
+        }
+
         if (jurisdiction is null)
         {
             jurisdiction = new Jurisdiction { Id = Guid.NewGuid(), Code = input.Code, Name = input.Name.Trim() };
@@ -198,6 +215,21 @@ public sealed class ReferenceDataEditor(AppDbContext db)
         item.IsActive = input.IsActive;
         item.Version++;
         return await SaveAsync(item.Code, cancellationToken);
+    }
+
+    private async Task<bool> IsJurisdictionDescendantOrSelfAsync(Guid candidate, Guid ancestor, CancellationToken cancellationToken)
+    {
+        var parents = await db.Jurisdictions.AsNoTracking().Select(j => new { j.Id, j.ParentId }).ToDictionaryAsync(j => j.Id, j => j.ParentId, cancellationToken);
+        var seen = new HashSet<Guid>();
+        for (Guid? current = candidate; current is not null && seen.Add(current.Value); current = parents.GetValueOrDefault(current.Value))
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<bool> IsDescendantOrSelfAsync(Guid candidate, Guid ancestor, CancellationToken cancellationToken)

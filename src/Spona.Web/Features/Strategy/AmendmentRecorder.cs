@@ -3,7 +3,10 @@ using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Features.Strategy;
 
-/// <summary>Records an amendment to a measure of the strategy in force (1.2.4). Used by the page and the API.</summary>
+/// <summary>
+/// Records an amendment to a measure of the strategy in force (1.2.4). Used by the page and the API. The measure and
+/// the entity's rules are checked before anything is added; adoption later is <see cref="AmendmentAdoption"/>.
+/// </summary>
 public sealed class AmendmentRecorder(AppDbContext db, TimeProvider clock)
 {
     /// <returns>The new amendment's id, or null when the measure does not exist.</returns>
@@ -22,19 +25,5 @@ public sealed class AmendmentRecorder(AppDbContext db, TimeProvider clock)
         db.MeasureAmendments.Add(amendment);
         await db.SaveChangesAsync(cancellationToken);
         return amendment.Id;
-    }
-
-    /// <returns>The measure's number, or null when there is no such amendment.</returns>
-    public async Task<string?> AdoptAsync(Guid amendmentId, AdoptionInput input, CancellationToken cancellationToken)
-    {
-        var amendment = await db.MeasureAmendments.FirstOrDefaultAsync(a => a.Id == amendmentId, cancellationToken);
-        if (amendment is null)
-        {
-            return null;
-        }
-
-        amendment.Adopt(input.AdoptedOn!.Value, input.DecisionReference, clock);
-        await db.SaveChangesAsync(cancellationToken);
-        return await db.StrategyMeasures.Where(m => m.Id == amendment.MeasureId).Select(m => m.Number).FirstAsync(cancellationToken);
     }
 }

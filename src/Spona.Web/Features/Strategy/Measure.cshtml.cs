@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Errors;
 using Spona.Web.Platform.Localization;
@@ -11,7 +12,7 @@ using Spona.Web.Platform.Localization;
 namespace Spona.Web.Features.Strategy;
 
 public sealed class MeasureModel(
-    StrategyCatalogue catalogue, AmendmentRecorder recorder, IAuthorizationService authorization, IStringLocalizer<MeasureModel> localizer) : PageModel
+    StrategyCatalogue catalogue, AmendmentRecorder recorder, AmendmentAdoption amendmentAdoption, IAuthorizationService authorization, IStringLocalizer<MeasureModel> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Number { get; set; } = "";
@@ -77,14 +78,20 @@ public sealed class MeasureModel(
         {
             try
             {
-                var number = await recorder.AdoptAsync(amendmentId, Adoption, cancellationToken);
-                if (number is null || number != Number)
+                // The amendment must be one of this page's measure: checked before anything is written.
+                var outcome = await amendmentAdoption.AdoptAsync(amendmentId, Number, Adoption, cancellationToken);
+                if (outcome.Status == EditStatus.NotFound)
                 {
                     return NotFound();
                 }
 
-                TempData["Adopted"] = true;
-                return RedirectToPage(new { Number });
+                if (outcome.Status == EditStatus.Done)
+                {
+                    TempData["Adopted"] = true;
+                    return RedirectToPage(new { Number });
+                }
+
+                outcome.AddTo(ModelState, nameof(Adoption), localizer);
             }
             catch (DomainRuleViolation violation)
             {

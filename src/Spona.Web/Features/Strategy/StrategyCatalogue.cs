@@ -78,7 +78,8 @@ public sealed class StrategyCatalogue(AppDbContext db)
                 .Select(a => new AmendmentView(a.Id, a.ProposedBy, a.ProposedOn, a.AdoptedOn, a.DecisionReference, a.Change, a.RecordedAt))],
             [.. revisions.OrderByDescending(r => r.ReplacedInVersion).Select(r => new RevisionView(r.ReplacedInVersion, r.PreviousTitle, r.PreviousContent, r.ChangedAt))],
             index > 0 ? siblings[index - 1] : null,
-            index >= 0 && index < siblings.Count - 1 ? siblings[index + 1] : null);
+            index >= 0 && index < siblings.Count - 1 ? siblings[index + 1] : null,
+            strategy.Version);
     }
 
     public sealed record StrategyTree(string Code, string Title, int PeriodStart, int PeriodEnd, int Version, GeneralGoalView GeneralGoal, IReadOnlyList<GoalView> Goals);
@@ -91,7 +92,7 @@ public sealed class StrategyCatalogue(AppDbContext db)
 
     public sealed record MeasureView(
         string Number, string Title, string TitleEn, MeasureSummary Goal, string Text, IReadOnlyList<MeasureItemView> Items,
-        IReadOnlyList<AmendmentView> Amendments, IReadOnlyList<RevisionView> Revisions, string? Previous, string? Next);
+        IReadOnlyList<AmendmentView> Amendments, IReadOnlyList<RevisionView> Revisions, string? Previous, string? Next, int CatalogueVersion);
 
     public sealed record MeasureItemView(string? Number, int Level, string Text);
 

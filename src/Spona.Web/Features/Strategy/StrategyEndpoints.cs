@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Api;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Localization;
@@ -20,7 +21,9 @@ internal static class StrategyEndpoints
         group.MapPost("/measures/{number}/amendments", RecordAmendmentAsync).RequireAuthorization(Permissions.StrategyAmend)
             .WithSummary("Record an amendment to a measure proposed by the Monitoring Team (1.2.4).");
         group.MapPost("/amendments/{id:guid}/adoption", AdoptAmendmentAsync).RequireAuthorization(Permissions.StrategyAmend)
-            .WithSummary("Record the decision that adopted a proposed amendment.");
+            .WithSummary("Record the decision that adopted a proposed amendment.")
+            .WithDescription("Refused without any change when the amendment is unknown (404), already adopted or its measure is no longer in the strategy in force (409 with a code), or the catalogue changed since `catalogueVersion` (409).")
+            .Produces<StrategyCatalogue.MeasureView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Results<Ok<StrategyCatalogue.StrategyTree>, NotFound, ValidationProblem>> GetTreeAsync(string? search, StrategyCatalogue catalogue, CancellationToken cancellationToken)
@@ -50,13 +53,13 @@ internal static class StrategyEndpoints
             : TypedResults.Created($"/api/v1/strategy/measures/{number}", new AmendmentCreated(id.Value));
     }
 
-    private static async Task<Results<Ok<StrategyCatalogue.MeasureView>, ProblemHttpResult>> AdoptAmendmentAsync(
-        Guid id, AdoptionInput input, AmendmentRecorder recorder, StrategyCatalogue catalogue, CancellationToken cancellationToken)
+    private static async Task<IResult> AdoptAmendmentAsync(
+        Guid id, AdoptionInput input, AmendmentAdoption adoption, StrategyCatalogue catalogue, CancellationToken cancellationToken)
     {
-        var number = await recorder.AdoptAsync(id, input, cancellationToken);
-        return number is null
+        var outcome = await adoption.AdoptAsync(id, measureNumber: null, input, cancellationToken);
+        return outcome.Status == EditStatus.NotFound
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such amendment.")
-            : TypedResults.Ok((await catalogue.GetMeasureAsync(number, Culture(), cancellationToken))!);
+            : await outcome.ToApiResultAsync(async () => await catalogue.GetMeasureAsync(outcome.Key!, Culture(), cancellationToken));
     }
 
     private static ProblemHttpResult MeasureNotFound(string number) => TypedResults.Problem(

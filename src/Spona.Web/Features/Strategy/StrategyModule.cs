@@ -8,6 +8,7 @@ public static class StrategyModule
     {
         services.AddScoped<StrategyCatalogue>();
         services.AddScoped<AmendmentRecorder>();
+        services.AddScoped<AmendmentAdoption>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
             options.Conventions.AuthorizeFolder("/Strategy", Permissions.StrategyRead));
         return services;

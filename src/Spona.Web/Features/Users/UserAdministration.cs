@@ -18,6 +18,9 @@ namespace Spona.Web.Features.Users;
 /// </summary>
 public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> users, IAuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The PostgreSQL advisory lock that serialises account changes ("spona-ac").</summary>
+    private const long AccountChangeLockKey = 0x73706F6E612D6163;
+
     public async Task<PagedResult<UserView>> ListAsync(UserQuery query, CancellationToken cancellationToken)
     {
         var (page, pageSize) = PagedResult<UserView>.Normalize(query.Page, query.PageSize);
@@ -341,22 +344,39 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         return (outcome, await ActivationPathAsync(changed!));
     }
 
+    /// <summary>
+    /// Runs one change of an account: the account is read, every rule checked and every write made in one transaction,
+    /// and account changes are decided one after the other (on SQLite the transaction is IMMEDIATE and so excludes other
+    /// writers; PostgreSQL takes <see cref="AccountChangeLockKey"/>). Without that, two administrators disabling each
+    /// other at once would each see the other still active and leave no administrator. Nothing is committed unless
+    /// every step succeeded, the new security stamp (which ends the account's sessions) included.
+    /// </summary>
     private async Task<EditOutcome> ChangeAsync(Guid id, Func<SponaUser, Task<EditOutcome?>> change, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({AccountChangeLockKey})"), cancellationToken);
+        }
+
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
             return EditOutcome.NotFound;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await change(user) is { } problem)
         {
             return problem;
         }
 
-        // Whatever changed, the account's sessions end now (S3).
-        await users.UpdateSecurityStampAsync(user);
+        // Whatever changed, the account's sessions end now (S3); if that fails, nothing of the change is kept.
+        if (!(await users.UpdateSecurityStampAsync(user)).Succeeded)
+        {
+            return EditOutcome.Conflict;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return EditOutcome.Done(id.ToString());
     }

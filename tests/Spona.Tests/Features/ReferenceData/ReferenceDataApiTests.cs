@@ -1,6 +1,10 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Spona.Tests.Infrastructure;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Persistence;
 
 namespace Spona.Tests.Features.ReferenceData;
 
@@ -100,6 +104,32 @@ public sealed class ReferenceDataApiTests(AppFixture app) : IClassFixture<AppFix
 
         Assert.Equal("Zapadnohercegovački kanton (1)", first.GetProperty("name").GetString());
         Assert.Equal("Zapadnohercegovački kanton (1)", (await admin.GetJsonAsync("/api/v1/jurisdictions/BA-08")).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task UpdateJurisdiction_UnderOneOfItsOwnUnitsOrStrandingThem_Is400AndChangesNothing()
+    {
+        var admin = await app.SignedInClientAsync(Roles.SystemAdministrator);
+        var entity = await admin.GetJsonAsync("/api/v1/jurisdictions/BA-BIH");
+        var canton = await admin.GetJsonAsync("/api/v1/jurisdictions/BA-01");
+        var audit = await AuditEntriesAsync();
+
+        // The Federation as a city under one of its own cantons would make a cycle.
+        var cycle = await admin.PutJsonAsync("/api/v1/jurisdictions/BA-BIH", new { code = "BA-BIH", kind = "City", name = "Federacija Bosne i Hercegovine", parentCode = "BA-01", isActive = true, version = entity.GetProperty("version").GetInt32() }, HttpStatusCode.BadRequest);
+        // A canton turned into a municipality would leave its cities under a municipality.
+        var stranded = await admin.PutJsonAsync("/api/v1/jurisdictions/BA-01", new { code = "BA-01", kind = "Municipality", name = "Unsko-sanski kanton", parentCode = "BA-BIH", isActive = true, version = canton.GetProperty("version").GetInt32() }, HttpStatusCode.BadRequest);
+
+        Assert.True(cycle.GetProperty("errors").TryGetProperty("ParentCode", out _), cycle.ToString());
+        Assert.True(stranded.GetProperty("errors").TryGetProperty("Kind", out _), stranded.ToString());
+        Assert.Equal(entity.ToString(), (await admin.GetJsonAsync("/api/v1/jurisdictions/BA-BIH")).ToString());
+        Assert.Equal(canton.ToString(), (await admin.GetJsonAsync("/api/v1/jurisdictions/BA-01")).ToString());
+        Assert.Equal(audit, await AuditEntriesAsync());
+    }
+
+    private async Task<int> AuditEntriesAsync()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<AuditEntry>().CountAsync(e => e.EntityType == "Jurisdiction");
     }
 
     [Theory]

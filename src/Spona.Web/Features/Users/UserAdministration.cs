@@ -203,6 +203,9 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
 
         return await ChangeAsync(request.UserId, async user =>
         {
+            // Read again inside the change's transaction (and, on PostgreSQL, its lock): of two administrators deciding
+            // at once, the second sees the first decision.
+            await db.Entry(request).ReloadAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             try
             {

@@ -34,7 +34,7 @@ public sealed class PageLookJourneyTests : BrowserJourney
         }
         """;
 
-    /// <summary>How far the page is wider than the window (0 when it fits), and what sticks out.</summary>
+    /// <summary>How far the page is wider than the window (0 or less when it fits), then what sticks out.</summary>
     private const string OverflowScript = """
         () => {
           const width = document.documentElement.clientWidth;
@@ -219,7 +219,7 @@ public sealed class PageLookJourneyTests : BrowserJourney
 
         if (width >= 1280)
         {
-            foreach (var row in new[] { ".header-row", ".site-nav ul" })
+            foreach (var row in new[] { ".utility-row", ".header-row", ".site-nav ul" })
             {
                 if (!await page.EvaluateAsync<bool>(OneRowScript, row))
                 {

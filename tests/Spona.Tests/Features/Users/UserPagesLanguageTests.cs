@@ -55,4 +55,40 @@ public sealed class UserPagesLanguageTests(AppFixture app) : IClassFixture<AppFi
         Assert.Contains("Ministry of Security of Bosnia and Herzegovina", names);
         Assert.Equal(names.Order(StringComparer.OrdinalIgnoreCase), names);
     }
+
+    [Theory]
+    [InlineData("bs", "Pregled strategije", "Pregled revizijskog traga")]
+    [InlineData("sr-Cyrl", "Преглед стратегије", "Преглед ревизијског трага")]
+    [InlineData("en", "Read the strategy", "Read the audit trail")]
+    public async Task RolesPage_Permissions_AreNamedInTheReadersLanguage_WithTheirCodeBeside(string culture, string first, string last)
+    {
+        var admin = await app.SignedInClientAsync(Roles.SystemAdministrator);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+
+        var page = await Html.GetAsync(admin, "/admin/roles");
+
+        var rows = page.QuerySelectorAll("tbody th[scope=row]");
+        Assert.Equal(Permissions.All.Count, rows.Length);
+        Assert.StartsWith(first, rows[0].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(Permissions.StrategyRead, rows[0].QuerySelector(".permission-code")?.TextContent);
+        Assert.StartsWith(last, rows[^1].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(Permissions.AuditRead, rows[^1].QuerySelector(".permission-code")?.TextContent);
+    }
+
+    [Fact]
+    public async Task TokensPage_Permissions_AreNamedInTheReadersLanguage_WithTheirCodeBeside()
+    {
+        var admin = await app.SignedInClientAsync(Roles.SystemAdministrator);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("hr");
+        var page = await Html.GetAsync(admin, "/account/tokens");
+
+        var label = page.QuerySelector("label[for='perm-Users-Manage']");
+        Assert.StartsWith("Upravljanje korisničkim računima", label?.TextContent.Trim(), StringComparison.Ordinal);
+        var created = await Html.SubmitAsync(admin, page, "main form", new Dictionary<string, string> { ["Name"] = "Synthetic system", ["ExpiresInDays"] = "30", ["Chosen"] = Permissions.StrategyRead });
+
+        var result = await Html.ParseAsync(created);
+        var listed = result.QuerySelector("tbody td ul li");
+        Assert.StartsWith("Pregled strategije", listed?.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(Permissions.StrategyRead, listed?.QuerySelector(".permission-code")?.TextContent);
+    }
 }

@@ -45,7 +45,7 @@ public static class ApiSetup
     /// agent or MCP, no "open in client" button, no telemetry, no fonts from a CDN, and the vendor's links hidden.
     /// The content security policy for <c>/scalar</c> (<see cref="SecurityHeadersMiddleware"/>) allows only this host.
     /// </summary>
-    internal static void ConfigureReference(ScalarOptions options) => options
+    private static void ConfigureReference(ScalarOptions options) => options
         .WithTitle("Spona API")
         .WithNonce()
         .AddPreferredSecuritySchemes([BearerTokenDocumentTransformer.SchemeName])

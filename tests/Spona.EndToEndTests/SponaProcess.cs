@@ -96,6 +96,34 @@ public sealed partial class SponaProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Runs an operator command (<c>spona admin create …</c>) on the same data folder, as the operator of the server
+    /// would; returns its exit code and output.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "spona.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DataDirectory"] = DataDirectory;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        using var command = Process.Start(start)!;
+        var output = command.StandardOutput.ReadToEndAsync();
+        var error = command.StandardError.ReadToEndAsync();
+        await command.WaitForExitAsync();
+        return (command.ExitCode, await output + await error);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

@@ -337,7 +337,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             return null;
-        }, cancellationToken);
+        }, cancellationToken, renewStampAlways: true);
         if (outcome.Status != EditStatus.Done)
         {
             return (outcome, null);
@@ -354,7 +354,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
     /// other at once would each see the other still active and leave no administrator. Nothing is committed unless
     /// every step succeeded, the new security stamp (which ends the account's sessions) included.
     /// </summary>
-    private async Task<EditOutcome> ChangeAsync(Guid id, Func<SponaUser, Task<EditOutcome?>> change, CancellationToken cancellationToken)
+    private async Task<EditOutcome> ChangeAsync(Guid id, Func<SponaUser, Task<EditOutcome?>> change, CancellationToken cancellationToken, bool renewStampAlways = false)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
@@ -374,10 +374,20 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             return problem;
         }
 
-        // Whatever changed, the account's sessions end now (S3); if that fails, nothing of the change is kept.
-        if (!(await users.UpdateSecurityStampAsync(user)).Succeeded)
+        // Whatever changed, the account's sessions end now (S3); if that fails, nothing of the change is kept. An
+        // account that has never set a password has no session and no token to end, and renewing its stamp would kill
+        // the activation link it was handed (a role approved before the person activates, say); a new activation link
+        // always renews it, to kill the earlier link.
+        if (user.PasswordHash is not null || renewStampAlways)
         {
-            return EditOutcome.Conflict;
+            if (!(await users.UpdateSecurityStampAsync(user)).Succeeded)
+            {
+                return EditOutcome.Conflict;
+            }
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

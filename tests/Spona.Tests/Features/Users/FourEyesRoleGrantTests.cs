@@ -94,6 +94,25 @@ public sealed class FourEyesRoleGrantTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task RoleApprovedBeforeThePersonActivates_TheHandedOverLinkStillWorks_AndTheRoleApplies()
+    {
+        var (_, _, first) = await PersonAsync(Roles.SystemAdministrator);
+        var (_, _, second) = await PersonAsync(Roles.SystemAdministrator);
+        var email = $"auditor-{Guid.NewGuid():N}@example.test";
+        var invitation = await first.PostJsonAsync("/api/v1/users", new { email, displayName = "Synthetic Auditor", institution = "MSB", roles = new[] { Roles.Auditor } }, HttpStatusCode.Created);
+        var pending = await first.GetJsonAsync($"/api/v1/users/{invitation.GetProperty("id").GetGuid()}");
+
+        await second.PostJsonAsync($"/api/v1/role-requests/{PendingRequest(pending, Roles.Auditor)}/approve", new { }, HttpStatusCode.OK);
+
+        var person = app.Factory.CreateBrowser();
+        var activate = await Html.GetAsync(person, new Uri(invitation.GetProperty("activationUrl").GetString()!).PathAndQuery);
+        var done = await Html.SubmitAsync(person, activate, "main form", new Dictionary<string, string> { ["Input.Password"] = AppFixture.Password, ["Input.ConfirmPassword"] = AppFixture.Password });
+        Assert.Equal("/account/sign-in?activated=True", done.Headers.Location?.OriginalString);
+        await Html.SignInAndEnrollAsync(person, email, AppFixture.Password);
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync(new Uri("/api/v1/audit", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task DetailPage_SecondAdministratorApproves_TheOneWhoAskedIsRefused_AndRefusingWorks()
     {
         var (_, _, first) = await PersonAsync(Roles.SystemAdministrator);

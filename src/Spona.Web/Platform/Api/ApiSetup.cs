@@ -21,11 +21,17 @@ public static class ApiSetup
             options.AddOperationTransformer<ApiOperationTransformer>();
         });
         services.AddValidation();
+        // A body or parameter that cannot be bound becomes a BadHttpRequestException, so that the one error handler
+        // answers it (400, translated, with the JSON path) instead of a bare status without a body.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options =>
         {
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             // {"code":"A","code":"B"} means two things to two parsers; refuse it instead of letting the last win (ADR 0015).
             options.SerializerOptions.AllowDuplicateProperties = false;
+            // A member the request type does not have is a client's mistake ("emailConfirmed", "displayname", a typo) or a
+            // probe; refusing it also refuses duplicates hidden inside it, which the reader would otherwise skip unread.
+            options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         });
         return services;
     }

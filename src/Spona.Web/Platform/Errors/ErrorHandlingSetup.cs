@@ -29,6 +29,12 @@ public static class ErrorHandlingSetup
                 context.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
                 context.ProblemDetails.Title = "The request is malformed.";
                 context.ProblemDetails.Detail = null;
+                // A JSON body the reader refused: say where (the JSON path), never the reader's message (it names types).
+                if (context.Exception?.InnerException is System.Text.Json.JsonException { Path: { } path })
+                {
+                    context.ProblemDetails.Detail = "The JSON body could not be read at the place named by 'at': a member this request does not have, a member given twice, or a value of the wrong type.";
+                    context.ProblemDetails.Extensions["at"] = path.Length <= 200 ? path : path[..200];
+                }
             }
         });
 

@@ -38,7 +38,12 @@ public static class TextRules
                     return TextProblem.ForbiddenCharacter;
                 }
 
-                visible = true;
+                // Outside the basic plane too, a value of tag characters or variation selectors alone is invisible.
+                if (!visible && CharUnicodeInfo.GetUnicodeCategory(codePoint) is not (UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark))
+                {
+                    visible = true;
+                }
+
                 continue;
             }
 

@@ -97,6 +97,7 @@ public static class WebSetup
         app.UseRequestLocalization();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<Input.FormNulMiddleware>();
         app.UseAntiforgery();
         return app;
     }

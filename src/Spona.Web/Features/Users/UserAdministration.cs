@@ -356,6 +356,8 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
     /// </summary>
     private async Task<EditOutcome> ChangeAsync(Guid id, Func<SponaUser, Task<EditOutcome?>> change, CancellationToken cancellationToken, bool renewStampAlways = false)
     {
+        // A change that is refused or fails half-way leaves no audit entry saying that it happened.
+        using var auditChange = audit.BeginChange();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {
@@ -391,6 +393,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         }
 
         await transaction.CommitAsync(cancellationToken);
+        auditChange.Complete();
         return EditOutcome.Done(id.ToString());
     }
 

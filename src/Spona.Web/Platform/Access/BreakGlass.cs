@@ -69,9 +69,11 @@ public sealed class BreakGlassService(
         };
         db.Add(grant);
         // The reason stays in the grant (encrypted); the trail links to it (S5, S6).
+        using var auditChange = audit.BeginChange();
         audit.Add(new Audit.AuditEvent(Audit.AuditActions.BreakGlass, recordType!, recordId.ToString(),
             Changes: System.Text.Json.JsonSerializer.Serialize(new[] { new { field = "Grant", @new = grant.Id.ToString() }, new { field = "ValidUntil", @new = grant.ValidUntil.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture) } })));
         await db.SaveChangesAsync(cancellationToken);
+        auditChange.Complete();
         var email = http.HttpContext?.User.FindFirstValue(ClaimTypes.Name) ?? "";
         return (new BreakGlassView(grant.Id, grant.RecordType, grant.RecordId, me.UserId, email, reason, now, grant.ValidUntil.Value, true), null, null, false);
     }

@@ -27,6 +27,39 @@ public interface IAuditTrail
 
     /// <summary>Writes the waiting events now, in their own transaction.</summary>
     Task FlushAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts a change whose events (<see cref="Add"/>) must not outlive it: unless <see cref="AuditChange.Complete"/>
+    /// is called, disposing the scope forgets every event added since that still waits, so that a refused or failed
+    /// change leaves no entry saying it happened. Events that already joined a SaveChanges commit or roll back with it.
+    /// </summary>
+    AuditChange BeginChange();
+}
+
+/// <summary>See <see cref="IAuditTrail.BeginChange"/>.</summary>
+public sealed class AuditChange : IDisposable
+{
+    private readonly PendingAuditEvents queue;
+    private readonly List<AuditEvent> before;
+    private bool completed;
+
+    internal AuditChange(PendingAuditEvents queue)
+    {
+        this.queue = queue;
+        before = queue.Snapshot();
+    }
+
+    /// <summary>The change happened: its events stay.</summary>
+    public void Complete() => completed = true;
+
+    public void Dispose()
+    {
+        if (!completed)
+        {
+            queue.DiscardAllBut(before);
+            completed = true;
+        }
+    }
 }
 
 internal sealed class AuditTrail(PendingAuditEvents queue, DbContextOptions<AppDbContext> options, IHttpContextAccessor httpContextAccessor) : IAuditTrail
@@ -62,6 +95,8 @@ internal sealed class AuditTrail(PendingAuditEvents queue, DbContextOptions<AppD
             context.Response.OnStarting(() => FlushAsync(context.RequestAborted));
         }
     }
+
+    public AuditChange BeginChange() => new(queue);
 
     public async Task FlushAsync(CancellationToken cancellationToken)
     {

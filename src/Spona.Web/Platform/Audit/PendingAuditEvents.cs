@@ -38,6 +38,24 @@ public sealed class PendingAuditEvents
         }
     }
 
+    /// <summary>The events waiting now (by reference), to tell later which were added after this moment.</summary>
+    internal List<AuditEvent> Snapshot()
+    {
+        lock (gate)
+        {
+            return [.. pending];
+        }
+    }
+
+    /// <summary>Forgets every waiting event that is not one of <paramref name="keep"/> (compared by reference).</summary>
+    internal void DiscardAllBut(IReadOnlyList<AuditEvent> keep)
+    {
+        lock (gate)
+        {
+            pending.RemoveAll(e => !keep.Any(k => ReferenceEquals(k, e)));
+        }
+    }
+
     /// <summary>Puts events back at the front (their SaveChanges failed and will be retried or reported).</summary>
     internal void Restore(IReadOnlyCollection<AuditEvent> events)
     {

@@ -1,6 +1,7 @@
 using Spona.Web.Features.Access;
 using Spona.Web.Features.Account;
 using Spona.Web.Features.Audit;
+using Spona.Web.Features.Notifications;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
 using Spona.Web.Features.Users;
@@ -14,6 +15,8 @@ using Spona.Web.Platform.Configuration;
 using Spona.Web.Platform.Errors;
 using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Mail;
+using Spona.Web.Platform.Notifications;
 using Spona.Web.Platform.Observability;
 using Spona.Web.Platform.Persistence;
 using Spona.Web.Platform.Web;
@@ -34,6 +37,8 @@ try
     builder.Services.AddPermissionPolicies();
     builder.Services.AddRecordAccess();
     builder.Services.AddPeriodicAuditCheckpoints();
+    builder.Services.AddNotifications();
+    builder.Services.AddSponaMail(builder.Configuration);
     builder.Services.AddSponaLocalization(builder.Configuration);
     builder.Services.AddSponaErrors();
     builder.Services.AddSponaObservability();
@@ -48,6 +53,7 @@ try
     builder.Services.AddAccessModule();
     builder.Services.AddStrategyModule();
     builder.Services.AddAuditModule();
+    builder.Services.AddNotificationsModule();
 
     var app = builder.Build();
 
@@ -60,6 +66,7 @@ try
     app.MapAccessModule();
     app.MapStrategyModule();
     app.MapAuditModule();
+    app.MapNotificationsModule();
     app.MapRazorPages();
 
     await app.RunAsync();

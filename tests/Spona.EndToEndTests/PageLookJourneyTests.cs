@@ -158,6 +158,7 @@ public sealed class PageLookJourneyTests : BrowserJourney
         ("tokens", "/account/tokens"),
         ("password", "/account/password"),
         ("two-factor", "/account/two-factor"),
+        ("notifications", "/notifications"),
         ("error-404", "/no/such/page"),
     ];
 
@@ -181,6 +182,9 @@ public sealed class PageLookJourneyTests : BrowserJourney
         await second.ClickAsync($"tbody a:text-is('{email}')");
         await second.ClickAsync("form[action*='handler=ApproveRole'] button");
         await second.WaitForSelectorAsync(".notice-success");
+        // A role that oversees, asked for by the second administrator: the first gets a notice (its count in the
+        // header is on every screenshot of the administrator's pages).
+        await InviteAsync(second, "drugi.revizor@example.test", "Drugi Sintetički Revizor", "Auditor");
         await second.Context.CloseAsync();
     }
 

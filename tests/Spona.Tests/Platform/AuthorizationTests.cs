@@ -21,6 +21,7 @@ public sealed class AuthorizationTests(AppFixture app) : IClassFixture<AppFixtur
         [Permissions.AccessBreakGlass] = (HttpMethod.Post, "/api/v1/access/break-glass", new { recordType = "Probe", recordId = Guid.Empty, reason = "Probe of the permission only" }),
         [Permissions.AccessReview] = (HttpMethod.Get, "/api/v1/access/break-glass", null),
         [Permissions.AuditRead] = (HttpMethod.Get, "/api/v1/audit", null),
+        [Permissions.NotificationsRead] = (HttpMethod.Get, "/api/v1/notifications", null),
         [Permissions.ReferenceDataManage] = (HttpMethod.Post, "/api/v1/code-lists/sexes/items", new { code = "probe", labelEn = "P", labelBs = "P", labelHr = "P", labelSrLatn = "P" }),
     };
 

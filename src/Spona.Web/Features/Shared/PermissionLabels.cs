@@ -20,6 +20,7 @@ public static class PermissionLabels
         Permissions.AccessBreakGlass => "Open a record outside one's scope (break-the-glass access)",
         Permissions.AccessReview => "Review break-the-glass access",
         Permissions.AuditRead => "Read the audit trail",
+        Permissions.NotificationsRead => "Read one's own notifications",
         _ => permission,
     };
 }

@@ -43,11 +43,14 @@ public sealed class DetailModel(UserAdministration admin, IStringLocalizer<Detai
 
     public async Task<IActionResult> OnPostActivationLinkAsync(Guid id, CancellationToken cancellationToken)
     {
-        var (outcome, path) = await admin.NewActivationLinkAsync(id, User, cancellationToken);
-        var result = await ApplyAsync(id, Task.FromResult(outcome), Localizable.Text("A new link to set a password was made. Give it to the person; it works once, for three days."), cancellationToken);
+        var (outcome, link) = await admin.NewActivationLinkAsync(id, User, UsersModule.DeliveryFor(Request), cancellationToken);
+        var done = link is { Emailed: true }
+            ? Localizable.Text("A new link to set a password was made and is being e-mailed to the person; it works once, for three days.")
+            : Localizable.Text("A new link to set a password was made. Give it to the person; it works once, for three days.");
+        var result = await ApplyAsync(id, Task.FromResult(outcome), done, cancellationToken);
         if (outcome.Status == EditStatus.Done)
         {
-            ActivationUrl = $"{Request.Scheme}://{Request.Host}{path}";
+            ActivationUrl = link!.Url;
         }
 
         return result;

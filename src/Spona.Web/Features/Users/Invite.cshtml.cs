@@ -20,6 +20,9 @@ public sealed class InviteModel(UserAdministration admin, AppDbContext db, IStri
 
     public string? ActivationUrl { get; private set; }
 
+    /// <summary>The link went to the person by e-mail; the administrator does not see it.</summary>
+    public bool Emailed { get; private set; }
+
     public RoleChoices RoleChoices => new(Input.Roles, "Input.Roles");
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -28,11 +31,13 @@ public sealed class InviteModel(UserAdministration admin, AppDbContext db, IStri
     {
         if (ModelState.IsValid)
         {
-            var (outcome, path) = await admin.InviteAsync(Input, User, cancellationToken);
+            var (outcome, link) = await admin.InviteAsync(Input, User, UsersModule.DeliveryFor(Request), cancellationToken);
             if (outcome.Status == EditStatus.Done)
             {
-                // Shown once, here: Spona sends no e-mail. The administrator hands the link over.
-                ActivationUrl = $"{Request.Scheme}://{Request.Host}{path}";
+                // With e-mail on, the link goes to the person only. Without, it is shown once, here, and the
+                // administrator hands it over.
+                ActivationUrl = link!.Url;
+                Emailed = link.Emailed;
                 return Page();
             }
 

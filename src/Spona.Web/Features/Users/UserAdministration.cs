@@ -7,6 +7,7 @@ using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Notifications;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Features.Users;
@@ -16,7 +17,7 @@ namespace Spona.Web.Features.Users;
 /// issue a new activation (password) link. Every change that alters what an account may do changes its security stamp,
 /// so its sessions end at once (S3). Nobody changes their own account here.
 /// </summary>
-public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> users, IAuditTrail audit, TimeProvider clock)
+public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> users, IAuditTrail audit, TimeProvider clock, ActivationMail activationMail, Notifier notifier)
 {
     /// <summary>The PostgreSQL advisory lock that serialises account changes ("spona-ac").</summary>
     private const long AccountChangeLockKey = 0x73706F6E612D6163;
@@ -65,7 +66,12 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         return user is null ? null : (await ViewsAsync([user], cancellationToken))[0];
     }
 
-    public async Task<(EditOutcome Outcome, string? ActivationPath)> InviteAsync(InviteInput input, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the account and its activation link. When Spona sends e-mail the link goes to the person in a mail that
+    /// commits with the account, and the administrator is told only that it was sent; otherwise the administrator gets
+    /// the link to hand over.
+    /// </summary>
+    public async Task<(EditOutcome Outcome, ActivationLink? Link)> InviteAsync(InviteInput input, ClaimsPrincipal actor, LinkDelivery delivery, CancellationToken cancellationToken)
     {
         var roles = input.Roles.Distinct(StringComparer.Ordinal).ToList();
         if (RoleGrants.Check(roles, ownAccount: false) is { } roleProblem)
@@ -111,7 +117,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             result = await users.AddToRolesAsync(user, direct);
             if (result.Succeeded && privileged.Count > 0)
             {
-                RequestRoles(user.Id, privileged, ActorId(actor));
+                await RequestRolesAsync(user.Id, privileged, ActorId(actor), cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
@@ -122,8 +128,9 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             return (EditOutcome.Invalid(field, IdentityMessages.For(result.Errors.First())), null);
         }
 
+        var link = await DeliverLinkAsync(user, delivery, invitation: true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (EditOutcome.Done(user.Id.ToString()), await ActivationPathAsync(user));
+        return (EditOutcome.Done(user.Id.ToString()), Sent(link));
     }
 
     /// <summary>
@@ -158,7 +165,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             var (direct, privileged) = Split(added);
             var apply = current.Intersect(wanted).Concat(direct).ToList();
             audit.Add(new AuditEvent("user.roles-changed", "Account", user.Id.ToString(), Changes: RolesChange(current, apply)));
-            RequestRoles(user.Id, [.. privileged.Where(r => pending.All(p => p.Role != r))], actorId);
+            await RequestRolesAsync(user.Id, [.. privileged.Where(r => pending.All(p => p.Role != r))], actorId, cancellationToken);
             var result = await users.RemoveFromRolesAsync(user, current.Except(wanted));
             if (result.Succeeded)
             {
@@ -247,13 +254,23 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         }, cancellationToken);
     }
 
-    private void RequestRoles(Guid userId, IReadOnlyCollection<string> roles, Guid requestedBy)
+    /// <summary>
+    /// Opens the requests and tells the other administrators of the asking administrator's institution that a role
+    /// waits for their approval (a notice that commits with the requests).
+    /// </summary>
+    private async Task RequestRolesAsync(Guid userId, List<string> roles, Guid requestedBy, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var role in roles)
         {
             db.Add(RoleGrantRequest.Open(userId, role, requestedBy, now));
             audit.Add(new AuditEvent("user.role-requested", "Account", userId.ToString(), Reason: role));
+        }
+
+        if (roles.Count > 0)
+        {
+            var institution = await db.Users.Where(u => u.Id == requestedBy).Select(u => u.InstitutionId).FirstAsync(cancellationToken);
+            await notifier.NotifyInstitutionAsync(institution, Permissions.UsersManage, UsersModule.RoleRequested, $"Account:{userId}", $"/admin/users/{userId}", except: requestedBy, cancellationToken);
         }
     }
 
@@ -324,8 +341,9 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
     /// earlier link dies. The token is made after the security stamp changed: a token made before would be dead on
     /// arrival, because Identity binds it to the stamp.
     /// </summary>
-    public async Task<(EditOutcome Outcome, string? ActivationPath)> NewActivationLinkAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    public async Task<(EditOutcome Outcome, ActivationLink? Link)> NewActivationLinkAsync(Guid id, ClaimsPrincipal actor, LinkDelivery delivery, CancellationToken cancellationToken)
     {
+        ActivationLink? link = null;
         var outcome = await ChangeAsync(id, async user =>
         {
             if (IsSelf(id, actor))
@@ -337,14 +355,36 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             return null;
-        }, cancellationToken, renewStampAlways: true);
-        if (outcome.Status != EditStatus.Done)
+        }, cancellationToken, renewStampAlways: true, beforeCommit: async user => link = await DeliverLinkAsync(user, delivery, invitation: false, cancellationToken));
+        return outcome.Status == EditStatus.Done ? (outcome, Sent(link!)) : (outcome, null);
+    }
+
+    /// <summary>
+    /// Makes the link inside the change's transaction (after the new security stamp, which the token is bound to) and,
+    /// when e-mail is on, queues the mail in the same transaction: it is sent if and only if the change commits.
+    /// </summary>
+    private async Task<ActivationLink> DeliverLinkAsync(SponaUser user, LinkDelivery delivery, bool invitation, CancellationToken cancellationToken)
+    {
+        var url = delivery.BaseUrl + await ActivationPathAsync(user);
+        if (!activationMail.Sends)
         {
-            return (outcome, null);
+            return new ActivationLink(url, Emailed: false);
         }
 
-        var changed = await users.FindByIdAsync(id.ToString());
-        return (outcome, await ActivationPathAsync(changed!));
+        activationMail.Queue(user, url, invitation, delivery.AdministratorCulture);
+        audit.Add(new AuditEvent("user.activation-link-emailed", "Account", user.Id.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+        return new ActivationLink(null, Emailed: true);
+    }
+
+    private ActivationLink Sent(ActivationLink link)
+    {
+        if (link.Emailed)
+        {
+            activationMail.WakeSender();
+        }
+
+        return link;
     }
 
     /// <summary>
@@ -354,7 +394,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
     /// other at once would each see the other still active and leave no administrator. Nothing is committed unless
     /// every step succeeded, the new security stamp (which ends the account's sessions) included.
     /// </summary>
-    private async Task<EditOutcome> ChangeAsync(Guid id, Func<SponaUser, Task<EditOutcome?>> change, CancellationToken cancellationToken, bool renewStampAlways = false)
+    private async Task<EditOutcome> ChangeAsync(Guid id, Func<SponaUser, Task<EditOutcome?>> change, CancellationToken cancellationToken, bool renewStampAlways = false, Func<SponaUser, Task>? beforeCommit = null)
     {
         // A change that is refused or fails half-way leaves no audit entry saying that it happened.
         using var auditChange = audit.BeginChange();
@@ -390,6 +430,11 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         else
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(user);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -31,12 +31,12 @@ internal static class UsersEndpoints
             .RequireAuthorization(Permissions.UsersManage).WithSummary("One account.").Produces<UserView>().ProducesProblem(StatusCodes.Status404NotFound);
         users.MapPost("", async ([FromBody] InviteInput input, UserAdministration admin, ClaimsPrincipal actor, HttpContext context, CancellationToken ct) =>
             {
-                var (outcome, path) = await admin.InviteAsync(input, actor, ct);
+                var (outcome, link) = await admin.InviteAsync(input, actor, UsersModule.DeliveryFor(context.Request), ct);
                 return outcome.Status == EditStatus.Done
-                    ? Results.Created($"/api/v1/users/{outcome.Key}", new InvitationView(Guid.Parse(outcome.Key!), Absolute(context, path!)))
+                    ? Results.Created($"/api/v1/users/{outcome.Key}", new InvitationView(Guid.Parse(outcome.Key!), link!.Url, link.Emailed))
                     : await outcome.ToApiResultAsync(() => Task.FromResult<object?>(null));
             })
-            .RequireAuthorization(Permissions.UsersManage).WithSummary("Invite a person: creates the account and returns its activation link (valid three days, once). Auditor, State Coordinator's office and System administrator wait for another administrator's approval.").Produces<InvitationView>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("Invite a person: creates the account and its activation link (valid three days, once). When Spona sends e-mail the link goes to the person (emailed is true, activationUrl null); otherwise it is returned here to hand over. Auditor, State Coordinator's office and System administrator wait for another administrator's approval.").Produces<InvitationView>(StatusCodes.Status201Created).ProducesValidationProblem();
         users.MapPut("/{id:guid}/roles", async (Guid id, [FromBody] RolesInput input, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
                 await (await admin.SetRolesAsync(id, input.Roles ?? [], actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
             .RequireAuthorization(Permissions.UsersManage).WithSummary("Replace the account's roles; its sessions end. Auditor, State Coordinator's office and System administrator become requests (pendingRoles) that another administrator approves.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -51,10 +51,10 @@ internal static class UsersEndpoints
             .RequireAuthorization(Permissions.UsersManage).WithSummary("Remove the account's authenticator and recovery codes; it enrolls again at its next sign-in.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         users.MapPost("/{id:guid}/activation-link", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, HttpContext context, CancellationToken ct) =>
             {
-                var (outcome, path) = await admin.NewActivationLinkAsync(id, actor, ct);
-                return await outcome.ToApiResultAsync(() => Task.FromResult<object?>(new InvitationView(id, Absolute(context, path!))));
+                var (outcome, link) = await admin.NewActivationLinkAsync(id, actor, UsersModule.DeliveryFor(context.Request), ct);
+                return await outcome.ToApiResultAsync(() => Task.FromResult<object?>(new InvitationView(id, link!.Url, link.Emailed)));
             })
-            .RequireAuthorization(Permissions.UsersManage).WithSummary("A new link with which the person sets a new password (valid three days, once); their sessions end.").Produces<InvitationView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(Permissions.UsersManage).WithSummary("A new link with which the person sets a new password (valid three days, once); their sessions end. E-mailed to the person when Spona sends e-mail (emailed true, activationUrl null), else returned here.").Produces<InvitationView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         users.MapPost("/{id:guid}/unlock", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
                 await (await admin.UnlockAsync(id, actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
@@ -106,15 +106,14 @@ internal static class UsersEndpoints
     private static Task<IResult> DecidedAsync(EditOutcome outcome, UserAdministration admin, CancellationToken ct) =>
         outcome.ToApiResultAsync(async () => await admin.GetAsync(Guid.Parse(outcome.Key!), ct));
 
-    private static string Absolute(HttpContext context, string path) => $"{context.Request.Scheme}://{context.Request.Host}{path}";
-
     private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such account.");
 
     public sealed record RolesInput(List<string>? Roles);
 
     public sealed record UserSearchInput(string? Search, string? Role, string? Institution, string? Status, string? Sort, int? Page, int? PageSize);
 
-    public sealed record InvitationView(Guid Id, string ActivationUrl);
+    /// <summary>The new account (or link) and either the link to hand over or, when e-mailed, no link.</summary>
+    public sealed record InvitationView(Guid Id, string? ActivationUrl, bool Emailed);
 
     public sealed record RoleView(string Role, IReadOnlyList<string> Permissions);
 }

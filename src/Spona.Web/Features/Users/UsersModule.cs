@@ -1,12 +1,19 @@
 using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Notifications;
 
 namespace Spona.Web.Features.Users;
 
 public static class UsersModule
 {
+    /// <summary>Sent to the other administrators when a role that oversees waits for a second administrator (S15).</summary>
+    public static readonly NotificationKind RoleRequested = new("user.role-requested", "A role waits for your approval");
+
     public static IServiceCollection AddUsersModule(this IServiceCollection services)
     {
         services.AddScoped<UserAdministration>();
+        services.AddScoped<ActivationMail>();
+        services.AddNotificationKind(RoleRequested);
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {
             // Page by page: the role table is also for auditors and the State Coordinator's office, who manage no users.
@@ -18,6 +25,10 @@ public static class UsersModule
         });
         return services;
     }
+
+    /// <summary>Links point where the administrator reached Spona; the mail is in the administrator's language unless the person chose one.</summary>
+    internal static LinkDelivery DeliveryFor(HttpRequest request) =>
+        new($"{request.Scheme}://{request.Host}", SupportedCultures.Normalize(System.Globalization.CultureInfo.CurrentUICulture));
 
     public static WebApplication MapUsersModule(this WebApplication app)
     {

@@ -13,6 +13,7 @@ public static class Permissions
     public const string AccessBreakGlass = "Access.BreakGlass";
     public const string AccessReview = "Access.Review";
     public const string AuditRead = "Audit.Read";
+    public const string NotificationsRead = "Notifications.Read";
 
-    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse, AccessBreakGlass, AccessReview, AuditRead];
+    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse, NotificationsRead, AccessBreakGlass, AccessReview, AuditRead];
 }

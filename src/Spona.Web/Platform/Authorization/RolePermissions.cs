@@ -23,6 +23,8 @@ public static class RolePermissions
         (ApiTokensUse, [SystemAdministrator, StateCoordinatorOffice, MonitoringTeamMember, InstitutionReporter, Analyst]),
         // The trail is read by those who oversee, never by those it records most (S6, S15).
         (AuditRead, [Auditor, StateCoordinatorOffice]),
+        // Everyone reads their own notices, and only their own (the list is filtered by the signed-in account).
+        (NotificationsRead, EveryRole),
     ];
 
     /// <summary>Every permission a role has, in the order of <see cref="Permissions.All"/>.</summary>

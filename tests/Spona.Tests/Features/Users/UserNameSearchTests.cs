@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Spona.Tests.Infrastructure;
 using Spona.Web.Platform.Authorization;
@@ -40,6 +41,32 @@ public sealed class UserNameSearchTests(AppFixture app) : IClassFixture<AppFixtu
         {
             Assert.DoesNotContain(canary, raw, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task AccountsOlderThanTheNameIndex_AreFoundAfterTheStartUpBackfill()
+    {
+        var email = await app.CreateUserAsync(Roles.CaseWorker, displayName: "Milica Đurđevićkanar");
+        await using (var connection = Spona.Tests.Platform.Audit.AuditDatabase.Open(app.Database))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """UPDATE "AspNetUsers" SET "DisplayNameIndex" = NULL, "DisplayNameWords" = NULL""";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var admin = await app.SignedInClientAsync(Roles.SystemAdministrator);
+        var before = await admin.PostJsonAsync("/api/v1/users/search", new { search = "djurdjevickanar" }, HttpStatusCode.OK);
+        Assert.Empty(before.GetProperty("items").EnumerateArray());
+
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Spona.Web.Platform.Persistence.AppDbContext>();
+            Assert.True(await Spona.Web.Platform.Protection.BlindIndexBackfill.FillMissingAsync(db, CancellationToken.None) >= 1);
+            Assert.Equal(0, await Spona.Web.Platform.Protection.BlindIndexBackfill.FillMissingAsync(db, CancellationToken.None));
+        }
+
+        var after = await admin.PostJsonAsync("/api/v1/users/search", new { search = "Ђурђевићканар" }, HttpStatusCode.OK);
+        Assert.Equal([email], after.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("email").GetString()).ToList());
     }
 
     private async Task<string> RawUsersAsync()

@@ -856,6 +856,14 @@ namespace Spona.Migrations.Postgres.Migrations
                         .HasMaxLength(854)
                         .HasColumnType("character varying(854)");
 
+                    b.Property<string>("DisplayNameIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DisplayNameWords")
+                        .HasMaxLength(265)
+                        .HasColumnType("character varying(265)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -913,6 +921,8 @@ namespace Spona.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DisplayNameIndex");
 
                     b.HasIndex("InstitutionId");
 

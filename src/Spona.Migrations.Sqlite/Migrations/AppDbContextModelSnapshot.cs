@@ -843,6 +843,14 @@ namespace Spona.Migrations.Sqlite.Migrations
                         .HasMaxLength(854)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisplayNameIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayNameWords")
+                        .HasMaxLength(265)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -900,6 +908,8 @@ namespace Spona.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DisplayNameIndex");
 
                     b.HasIndex("InstitutionId");
 

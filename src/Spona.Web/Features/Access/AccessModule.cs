@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Spona.Web.Platform.Access;
 using Spona.Web.Platform.Api;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 
 namespace Spona.Web.Features.Access;
@@ -31,7 +32,7 @@ public static class AccessModule
             .RequireAuthorization(Permissions.AccessBreakGlass).WithSummary("Open a record outside your scope, stating why; access lasts a few hours and is reviewed.")
             .Produces<BreakGlassView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         access.MapGet("/break-glass", async (int? page, int? pageSize, BreakGlassService service, CancellationToken ct) => Results.Ok(await service.ListAsync(page, pageSize, ct)))
-            .RequireAuthorization(Permissions.AccessReview).WithSummary("Every break-the-glass access, newest first.").Produces<Shared.PagedResult<BreakGlassView>>();
+            .RequireAuthorization(Permissions.AccessReview).ReadsPersonalData(nameof(RecordAccessGrant)).WithSummary("Every break-the-glass access, newest first.").Produces<Shared.PagedResult<BreakGlassView>>();
         return app;
     }
 

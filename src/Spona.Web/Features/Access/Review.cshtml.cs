@@ -6,6 +6,7 @@ using Spona.Web.Platform.Access;
 
 namespace Spona.Web.Features.Access;
 
+[Spona.Web.Platform.Audit.ReadsPersonalData("RecordAccessGrant")]
 public sealed class ReviewModel(BreakGlassService service) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]

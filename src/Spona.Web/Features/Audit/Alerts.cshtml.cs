@@ -4,6 +4,7 @@ using Spona.Web.Platform.Audit;
 
 namespace Spona.Web.Features.Audit;
 
+[Spona.Web.Platform.Audit.ReadsPersonalData("Account")]
 public sealed class AlertsModel(InsiderAlerts alerts, IOptions<AlertOptions> options) : PageModel
 {
     public IReadOnlyList<InsiderAlert> Alerts { get; private set; } = [];

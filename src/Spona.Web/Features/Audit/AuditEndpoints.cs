@@ -19,9 +19,9 @@ internal static class AuditEndpoints
         audit.MapGet("", async (string? actor, string? action, string? entityType, string? entityKey, DateOnly? from, DateOnly? to, AuditOutcome? outcome, int? page, int? pageSize, AuditQueries queries, CancellationToken ct) =>
                 ActorByAddress(actor) ?? Check(("actor", actor), ("action", action), ("entityType", entityType), ("entityKey", entityKey))
                 ?? Results.Ok(await queries.ListAsync(new AuditFilter(actor, action, entityType, entityKey, from, to, outcome), page, pageSize, ct)))
-            .RequireAuthorization(Permissions.AuditRead).WithSummary("Audit entries, newest first, filtered and paged. actor is a user id (or a label such as operator); an e-mail address is refused, it does not belong in a URL.").Produces<PagedResult<AuditEntryView>>().ProducesValidationProblem();
+            .RequireAuthorization(Permissions.AuditRead).ReadsPersonalData("Account").WithSummary("Audit entries, newest first, filtered and paged. actor is a user id (or a label such as operator); an e-mail address is refused, it does not belong in a URL.").Produces<PagedResult<AuditEntryView>>().ProducesValidationProblem();
         audit.MapGet("/alerts", async (InsiderAlerts alerts, CancellationToken ct) => Results.Ok(await alerts.CurrentAsync(ct)))
-            .RequireAuthorization(Permissions.AuditRead).WithSummary("Users who read more distinct records in a window than the configured threshold (insider-misuse alerts).").Produces<IReadOnlyList<InsiderAlert>>();
+            .RequireAuthorization(Permissions.AuditRead).ReadsPersonalData("Account").WithSummary("Users who read more distinct records in a window than the configured threshold (insider-misuse alerts).").Produces<IReadOnlyList<InsiderAlert>>();
         audit.MapGet("/checkpoints", async (AuditQueries queries, CancellationToken ct) => Results.Ok(await queries.CheckpointsAsync(ct)))
             .RequireAuthorization(Permissions.AuditRead).WithSummary("The stored checkpoints (RFC 6962 roots of the first N entries), newest first.").Produces<IReadOnlyList<CheckpointView>>();
     }

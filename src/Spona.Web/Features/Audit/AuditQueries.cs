@@ -14,7 +14,8 @@ public sealed record AuditFilter(
     public const int MaxTextLength = 256;
 }
 
-public sealed record FieldChangeView(string Field, bool Personal, string? Old, string? New);
+/// <summary>One changed field; <see cref="ValueRecorded"/> is false when the trail kept its name only (personal or not declared safe).</summary>
+public sealed record FieldChangeView(string Field, bool Personal, string? Old, string? New, bool ValueRecorded = true);
 
 public sealed record AuditEntryView(
     long Sequence, DateTime OccurredAt, Guid? ActorUserId, string ActorLabel, Guid? InstitutionId, string Action,
@@ -22,7 +23,7 @@ public sealed record AuditEntryView(
 
 public sealed record CheckpointView(long TreeSize, string RootHash, DateTime CreatedAt);
 
-public sealed class AuditQueries(AppDbContext db)
+public sealed class AuditQueries(AppDbContext db, RecordReads reads)
 {
     public async Task<PagedResult<AuditEntryView>> ListAsync(AuditFilter filter, int? page, int? pageSize, CancellationToken cancellationToken)
     {
@@ -69,6 +70,8 @@ public sealed class AuditQueries(AppDbContext db)
 
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(e => e.Sequence).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        // The entries name their actors: a read of those accounts (S6).
+        reads.Shown("Account", rows.Where(e => e.ActorUserId is not null).Select(e => e.ActorUserId!.Value));
         return new PagedResult<AuditEntryView>([.. rows.Select(ToView)], number, size, total);
     }
 
@@ -102,7 +105,9 @@ public sealed class AuditQueries(AppDbContext db)
                     c.GetProperty("field").GetString() ?? "",
                     c.TryGetProperty("personal", out var p) && p.ValueKind == JsonValueKind.True,
                     Text(c, "old"),
-                    Text(c, "new")))];
+                    Text(c, "new"),
+                    !(c.TryGetProperty("recorded", out var r) && r.ValueKind == JsonValueKind.False)
+                        && !(c.TryGetProperty("personal", out var q) && q.ValueKind == JsonValueKind.True)))];
         }
         catch (JsonException)
         {

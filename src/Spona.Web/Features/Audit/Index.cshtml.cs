@@ -6,6 +6,7 @@ using Spona.Web.Platform.Audit;
 
 namespace Spona.Web.Features.Audit;
 
+[Spona.Web.Platform.Audit.ReadsPersonalData("Account")]
 public sealed class IndexModel(AuditQueries queries, Platform.Web.SealedQuery sealedQuery) : PageModel
 {
     /// <summary>

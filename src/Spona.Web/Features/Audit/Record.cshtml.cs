@@ -6,6 +6,7 @@ using Spona.Web.Features.Shared;
 namespace Spona.Web.Features.Audit;
 
 /// <summary>Who has seen or changed one record: every entry about it, newest first.</summary>
+[Spona.Web.Platform.Audit.ReadsPersonalData("Account")]
 public sealed class RecordModel(AuditQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "type")]

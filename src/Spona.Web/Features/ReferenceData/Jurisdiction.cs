@@ -1,3 +1,4 @@
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Errors;
 using Spona.Web.Platform.Localization;
 
@@ -7,29 +8,38 @@ namespace Spona.Web.Features.ReferenceData;
 /// A unit of government: the state, an entity, Brčko District, a canton, an RS region, a city or a municipality.
 /// Every institution, team, plan and case belongs to one; access and statistics are cut by this hierarchy.
 /// </summary>
-public sealed class Jurisdiction : Platform.Audit.IAudited
+public sealed class Jurisdiction : IAudited
 {
     public Guid Id { get; set; }
 
+    [AuditValue]
     public required string Code { get; set; }
 
+    [AuditValue]
     public JurisdictionKind Kind { get; set; }
 
     /// <summary>The official name in Latin script.</summary>
+    [AuditValue]
     public required string Name { get; set; }
 
     /// <summary>The official name in Cyrillic script (Republika Srpska and common institutions).</summary>
+    [AuditValue]
     public string? NameCyrillic { get; set; }
 
+    [AuditValue]
     public string? NameEn { get; set; }
 
+    [AuditValue]
     public Guid? ParentId { get; set; }
 
     /// <summary>For municipalities of Republika Srpska: the region its regional team covers.</summary>
+    [AuditValue]
     public Guid? RegionId { get; set; }
 
+    [AuditValue]
     public bool IsActive { get; set; } = true;
 
+    [AuditValue]
     public int Version { get; set; }
 
     public string DisplayName(string culture) => culture switch

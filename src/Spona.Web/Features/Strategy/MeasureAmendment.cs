@@ -1,3 +1,4 @@
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Errors;
 
 namespace Spona.Web.Features.Strategy;
@@ -6,24 +7,30 @@ namespace Spona.Web.Features.Strategy;
 /// An amendment to a measure proposed by the Monitoring Team (1.2.4): who proposed it, when it was adopted, under which
 /// decision, and what changed. Proposed amendments are recorded before adoption and adopted later.
 /// </summary>
-public sealed class MeasureAmendment : Platform.Audit.IAudited
+public sealed class MeasureAmendment : IAudited
 {
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid MeasureId { get; set; }
 
     public required string ProposedBy { get; set; }
 
+    [AuditValue]
     public DateOnly ProposedOn { get; set; }
 
+    [AuditValue]
     public DateOnly? AdoptedOn { get; set; }
 
+    [AuditValue]
     public string? DecisionReference { get; set; }
 
     public required string Change { get; set; }
 
+    [AuditValue]
     public Guid RecordedBy { get; set; }
 
+    [AuditValue]
     public DateTime RecordedAt { get; set; }
 
     public static MeasureAmendment Record(

@@ -6,6 +6,7 @@ using Spona.Web.Platform.Localization;
 
 namespace Spona.Web.Features.Users;
 
+[Spona.Web.Platform.Audit.ReadsPersonalData("Account")]
 public sealed class DetailModel(UserAdministration admin, IStringLocalizer<DetailModel> localizer) : PageModel
 {
     public UserView Account { get; private set; } = null!;

@@ -5,6 +5,7 @@ using Spona.Web.Features.Shared;
 
 namespace Spona.Web.Features.Users;
 
+[Spona.Web.Platform.Audit.ReadsPersonalData("Account")]
 public sealed class IndexModel(UserAdministration admin, Platform.Web.SealedQuery sealedQuery) : PageModel
 {
     /// <summary>Part of an e-mail address: posted by the form, carried sealed in the URL (<c>qs</c>), never in clear (S9).</summary>

@@ -1,3 +1,4 @@
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Errors;
 
@@ -8,7 +9,7 @@ namespace Spona.Web.Features.Users;
 /// takes effect only when a second administrator approves it (four eyes, S15): otherwise one administrator could make
 /// an account they control into a reader of the whole trail, or multiply themselves. Until approved the role is not assigned at all.
 /// </summary>
-public sealed class RoleGrantRequest : Platform.Audit.IAudited
+public sealed class RoleGrantRequest : IAudited
 {
     /// <summary>An unapproved request lapses after a week; the requester asks again if it is still wanted.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
@@ -27,20 +28,28 @@ public sealed class RoleGrantRequest : Platform.Audit.IAudited
     public Guid Id { get; set; }
 
     /// <summary>The account that would receive the role.</summary>
+    [AuditValue]
     public Guid UserId { get; set; }
 
+    [AuditValue]
     public required string Role { get; set; }
 
+    [AuditValue]
     public Guid RequestedById { get; set; }
 
+    [AuditValue]
     public DateTime RequestedAt { get; set; }
 
+    [AuditValue]
     public DateTime ExpiresAt { get; set; }
 
+    [AuditValue]
     public RoleGrantDecision? Decision { get; set; }
 
+    [AuditValue]
     public Guid? DecidedById { get; set; }
 
+    [AuditValue]
     public DateTime? DecidedAt { get; set; }
 
     public static RoleGrantRequest Open(Guid userId, string role, Guid requestedById, DateTime now)

@@ -9,6 +9,7 @@ using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Localization;
 using Spona.Web.Platform.Notifications;
 using Spona.Web.Platform.Persistence;
+using Spona.Web.Platform.Protection;
 
 namespace Spona.Web.Features.Users;
 
@@ -17,10 +18,13 @@ namespace Spona.Web.Features.Users;
 /// issue a new activation (password) link. Every change that alters what an account may do changes its security stamp,
 /// so its sessions end at once (S3). Nobody changes their own account here.
 /// </summary>
-public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> users, IAuditTrail audit, TimeProvider clock, ActivationMail activationMail, Notifier notifier)
+public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> users, IAuditTrail audit, RecordReads reads, TimeProvider clock, ActivationMail activationMail, Notifier notifier)
 {
     /// <summary>The PostgreSQL advisory lock that serialises account changes ("spona-ac").</summary>
     private const long AccountChangeLockKey = 0x73706F6E612D6163;
+
+    /// <summary>The record type of an account in the audit trail.</summary>
+    public const string AccountRecord = "Account";
 
     public async Task<PagedResult<UserView>> ListAsync(UserQuery query, CancellationToken cancellationToken)
     {
@@ -28,8 +32,11 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         var rows = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
+            // Part of the e-mail address, or every word of the name in any script, with or without diacritics
+            // ("Šarić", "Saric", "Шарић"), through the name's folded blind indexes (ADR 0019).
             var needle = query.Search.Trim().ToUpperInvariant();
-            rows = rows.Where(u => u.NormalizedEmail!.Contains(needle));
+            var byName = db.Users.WhereBlindIndexHasWords(db, u => u.DisplayName, query.Search).Select(u => u.Id);
+            rows = rows.Where(u => u.NormalizedEmail!.Contains(needle) || byName.Contains(u.Id));
         }
 
         if (!string.IsNullOrEmpty(query.Role))
@@ -57,12 +64,18 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         };
         var total = await rows.CountAsync(cancellationToken);
         var pageRows = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        reads.Shown(AccountRecord, pageRows.Select(u => u.Id));
         return new PagedResult<UserView>(await ViewsAsync(pageRows, cancellationToken), page, pageSize, total);
     }
 
     public async Task<UserView?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is not null)
+        {
+            reads.Shown(AccountRecord, user.Id.ToString());
+        }
+
         return user is null ? null : (await ViewsAsync([user], cancellationToken))[0];
     }
 
@@ -186,6 +199,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             .Join(db.Users, x => x.r.RequestedById, u => u.Id, (x, u) => new RoleGrantRequestView(x.r.Id, x.r.UserId, x.Email!, x.r.Role, x.r.RequestedById, u.Email!, x.r.RequestedAt, x.r.ExpiresAt))
             .Take(500)
             .ToListAsync(cancellationToken);
+        reads.Shown(AccountRecord, rows.SelectMany(r => new[] { r.UserId, r.RequestedById }));
         return rows;
     }
 

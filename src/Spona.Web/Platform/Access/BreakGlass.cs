@@ -27,6 +27,7 @@ public sealed record BreakGlassView(
 /// </summary>
 public sealed class BreakGlassService(
     Audit.IAuditTrail audit,
+    Audit.RecordReads reads,
     AppDbContext db, RecordScope scope, RecordTypeRegistry types, IServiceProvider services, IHttpContextAccessor http, TimeProvider clock, IOptions<AccessOptions> options)
 {
     public async Task<(BreakGlassView? Grant, string? Field, string? Error, bool NotFound)> OpenAsync(string? recordType, Guid recordId, string? reason, CancellationToken cancellationToken)
@@ -88,6 +89,8 @@ public sealed class BreakGlassService(
             .Select(g => new { Grant = g, Email = db.Users.Where(u => u.Id == g.GranteeUserId).Select(u => u.Email).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        reads.Shown(nameof(RecordAccessGrant), rows.Select(r => r.Grant.Id));
+        reads.Shown("Account", rows.Where(r => r.Grant.GranteeUserId is not null).Select(r => r.Grant.GranteeUserId!.Value));
         return new(
             [.. rows.Select(r => new BreakGlassView(r.Grant.Id, r.Grant.RecordType, r.Grant.RecordId, r.Grant.GranteeUserId ?? Guid.Empty, r.Email ?? "", r.Grant.Reason ?? "",
                 r.Grant.ValidFrom, r.Grant.ValidUntil ?? r.Grant.ValidFrom, r.Grant.RevokedAt is null && r.Grant.ValidUntil > now))],

@@ -231,7 +231,7 @@ public sealed class AuditSaveChangesInterceptor(PendingAuditEvents queue, AuditA
 
             var owned = entry.References
                 .Where(r => r.Metadata.TargetEntityType.IsOwned() && r.TargetEntry is not null)
-                .Select(r => (Prefix: r.Metadata.Name + ".", Entry: r.TargetEntry!))
+                .Select(r => (Prefix: r.Metadata.Name + ".", Entry: r.TargetEntry!, Owner: (Microsoft.EntityFrameworkCore.Metadata.INavigationBase?)r.Metadata))
                 .ToList();
             var ownedChanged = owned.Any(o => o.Entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
             var action = entry.State switch
@@ -284,18 +284,18 @@ public sealed class AuditSaveChangesInterceptor(PendingAuditEvents queue, AuditA
         return string.Join(",", key.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
     }
 
-    private static string DescribeChanges(EntityEntry entry, List<(string Prefix, EntityEntry Entry)> owned, out int count)
+    private static string DescribeChanges(EntityEntry entry, List<(string Prefix, EntityEntry Entry, Microsoft.EntityFrameworkCore.Metadata.INavigationBase? Owner)> owned, out int count)
     {
         using var stream = new MemoryStream();
         count = 0;
         using (var writer = new Utf8JsonWriter(stream))
         {
             writer.WriteStartArray();
-            count += WriteProperties(writer, "", entry, entry.State);
-            foreach (var (prefix, target) in owned)
+            count += WriteProperties(writer, "", entry, entry.State, null);
+            foreach (var (prefix, target, owner) in owned)
             {
                 var state = entry.State is EntityState.Added or EntityState.Deleted ? entry.State : target.State;
-                count += WriteProperties(writer, prefix, target, state);
+                count += WriteProperties(writer, prefix, target, state, owner);
             }
 
             writer.WriteEndArray();
@@ -304,7 +304,7 @@ public sealed class AuditSaveChangesInterceptor(PendingAuditEvents queue, AuditA
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static int WriteProperties(Utf8JsonWriter writer, string prefix, EntityEntry entry, EntityState state)
+    private static int WriteProperties(Utf8JsonWriter writer, string prefix, EntityEntry entry, EntityState state, Microsoft.EntityFrameworkCore.Metadata.INavigationBase? owner)
     {
         var count = 0;
         foreach (var property in entry.Properties)
@@ -330,9 +330,15 @@ public sealed class AuditSaveChangesInterceptor(PendingAuditEvents queue, AuditA
             count++;
             writer.WriteStartObject();
             writer.WriteString("field", prefix + metadata.Name);
-            if (AuditFieldPolicy.IsPersonal(metadata))
+            // Values only of properties declared safe to record (ADR 0019); the rest by name only.
+            var mode = AuditValuePolicy.ModeOf(metadata, owner);
+            if (mode == AuditValueMode.Personal)
             {
                 writer.WriteBoolean("personal", true);
+            }
+            else if (mode == AuditValueMode.NameOnly)
+            {
+                writer.WriteBoolean("recorded", false);
             }
             else
             {

@@ -11,6 +11,7 @@ public static class AuditSetup
         services.AddSingleton<AuditActorAccessor>();
         services.AddScoped<PendingAuditEvents>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<RecordReads>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditCheckpoints>();
         services.AddScoped<InsiderAlerts>();

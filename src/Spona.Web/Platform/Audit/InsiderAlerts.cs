@@ -28,7 +28,7 @@ public sealed record InsiderAlert(Guid? UserId, string Actor, DateTime WindowSta
 /// period; above the threshold it is an alert. Because it reads the tamper-evident trail, an alert cannot be hidden
 /// without the verification noticing.
 /// </summary>
-public sealed class InsiderAlerts(AppDbContext db, TimeProvider clock, IOptions<AlertOptions> options)
+public sealed class InsiderAlerts(AppDbContext db, TimeProvider clock, IOptions<AlertOptions> options, RecordReads shownRecords)
 {
     public async Task<IReadOnlyList<InsiderAlert>> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -74,6 +74,7 @@ public sealed class InsiderAlerts(AppDbContext db, TimeProvider clock, IOptions<
             }
         }
 
+        shownRecords.Shown("Account", alerts.Where(a => a.UserId is not null).Select(a => a.UserId!.Value));
         return [.. alerts.OrderByDescending(a => a.WindowEnd)];
     }
 }

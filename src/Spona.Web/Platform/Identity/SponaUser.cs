@@ -10,7 +10,15 @@ public sealed class SponaUser : IdentityUser<Guid>
         Purpose = "Identify the staff member to colleagues in the interface and in the audit trail",
         LegalBasis = "Employment relationship and the institution's public task (processing necessary to run the system)",
         Retention = "Lifetime of the account, then 5 years (the audit trail must still name who acted)")]
+    [BlindIndex(nameof(DisplayNameIndex), BlindIndexNormalisers.Folded)]
+    [BlindIndex(nameof(DisplayNameWords), BlindIndexNormalisers.FoldedWords)]
     public required string DisplayName { get; set; }
+
+    /// <summary>Blind index of the whole display name, folded (Cyrillic or Latin, diacritics, case: ADR 0019).</summary>
+    public string? DisplayNameIndex { get; set; }
+
+    /// <summary>Blind indexes of each folded word of the display name, so a search by surname finds the account.</summary>
+    public string? DisplayNameWords { get; set; }
 
     public Guid InstitutionId { get; set; }
 

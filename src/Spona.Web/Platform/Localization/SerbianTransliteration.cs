@@ -26,6 +26,31 @@ public static class SerbianTransliteration
 
     private static readonly Dictionary<char, char> Letters = LatinLetters.Zip(CyrillicLetters).ToDictionary(p => p.First, p => p.Second);
 
+    private static readonly Dictionary<char, string> ToLatinLetters = CyrillicLetters.Zip(LatinLetters)
+        .Select(p => (Letter: p.First, Latin: p.Second.ToString()))
+        .Concat([('Љ', "Lj"), ('љ', "lj"), ('Њ', "Nj"), ('њ', "nj"), ('Џ', "Dž"), ('џ', "dž")])
+        .ToDictionary(p => p.Item1, p => p.Item2);
+
+    /// <summary>Serbian Cyrillic to Latin, letter by letter (Љ → Lj, Њ → Nj, Џ → Dž); every other character is kept.</summary>
+    public static string ToLatin(string cyrillic)
+    {
+        ArgumentNullException.ThrowIfNull(cyrillic);
+        var result = new StringBuilder(cyrillic.Length);
+        foreach (var c in cyrillic)
+        {
+            if (ToLatinLetters.TryGetValue(c, out var latin))
+            {
+                result.Append(latin);
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
+    }
+
     public static string ToCyrillic(string latin)
     {
         ArgumentNullException.ThrowIfNull(latin);

@@ -48,6 +48,9 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IHostApplic
             await rotation.EncryptClearValuesIfSchemaChangedAsync(cancellationToken);
         }
 
+        // Rows older than a blind-index column get their index, so a search finds them (ADR 0019).
+        await Protection.BlindIndexBackfill.FillMissingAsync(provider.GetRequiredService<AppDbContext>(), cancellationToken);
+
         var roles = provider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         var existing = await roles.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
         foreach (var role in Roles.All.Except(existing.OfType<string>(), StringComparer.Ordinal))

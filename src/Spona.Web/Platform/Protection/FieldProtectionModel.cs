@@ -42,21 +42,33 @@ public static class FieldProtectionModel
             foreach (var property in entity.GetDeclaredProperties().ToList())
             {
                 var classification = property.GetDataClassification();
+                var indexes = BlindIndexDeclarations.Of(property);
                 if (classification is null)
                 {
+                    if (indexes.Count > 0)
+                    {
+                        throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} has a blind index but no data classification; classify it first.");
+                    }
+
                     continue;
                 }
 
-                if (classification.BlindIndex is { } indexName)
+                foreach (var declaration in indexes)
                 {
-                    var index = entity.FindProperty(indexName);
+                    var index = entity.FindProperty(declaration.IndexProperty);
                     if (index is null || index.ClrType != typeof(string))
                     {
-                        throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} names the blind index '{indexName}', which is not a string property of the same entity.");
+                        throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} names the blind index '{declaration.IndexProperty}', which is not a string property of the same entity.");
+                    }
+
+                    if (!BlindIndexNormalisers.All.Contains(declaration.Normaliser))
+                    {
+                        throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} names the blind-index normaliser '{declaration.Normaliser}'; use one of: {string.Join(", ", BlindIndexNormalisers.All)}.");
                     }
 
                     index.SetAnnotation(BlindIndexSourceAnnotation, property.Name);
-                    index.SetMaxLength(32);
+                    index.SetAnnotation(BlindIndexDeclarations.NormaliserAnnotation, declaration.Normaliser);
+                    index.SetMaxLength(BlindIndexNormalisers.ColumnLength(declaration.Normaliser));
                 }
 
                 if (!classification.Encrypted)
@@ -64,16 +76,23 @@ public static class FieldProtectionModel
                     continue;
                 }
 
-                if (property.ClrType != typeof(string))
-                {
-                    throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} is classified as encrypted but is not a string; encrypt strings only.");
-                }
-
                 var binding = property.EncryptionBinding();
-                property.SetValueConverter(Converter(protector, binding));
-                if (property.GetMaxLength() is { } length)
+                if (property.ClrType == typeof(string))
                 {
-                    property.SetMaxLength(FieldProtector.CiphertextLength(length));
+                    property.SetValueConverter(Converter(protector, binding));
+                    if (property.GetMaxLength() is { } length)
+                    {
+                        property.SetMaxLength(FieldProtector.CiphertextLength(length));
+                    }
+                }
+                else
+                {
+                    // Any other type keeps its CLR type in the model; the column holds the ciphertext (ADR 0019).
+                    property.SetValueConverter(ProtectedValueConverters.Create(property.ClrType, protector, binding));
+                    if (ProtectedValueConverters.ComparerFor(property.ClrType) is { } comparer)
+                    {
+                        property.SetValueComparer(comparer);
+                    }
                 }
             }
         }
@@ -85,6 +104,7 @@ public static class FieldProtectionModel
             {
                 property.RemoveAnnotation(DataClassification.Annotation);
                 property.RemoveAnnotation(BlindIndexSourceAnnotation);
+                property.RemoveAnnotation(BlindIndexDeclarations.NormaliserAnnotation);
             }
         }
     }
@@ -192,8 +212,9 @@ internal sealed class BlindIndexInterceptor(FieldProtector protector) : SaveChan
                 }
 
                 var source = entry.Metadata.FindProperty(sourceName)!;
-                var value = entry.Property(sourceName).CurrentValue as string;
-                var computed = value is null ? null : protector.BlindIndex(source.EncryptionBinding(), value);
+                var normaliser = index.FindAnnotation(BlindIndexDeclarations.NormaliserAnnotation)?.Value as string ?? BlindIndexNormalisers.Exact;
+                var value = entry.Property(sourceName).CurrentValue;
+                var computed = value is null ? null : protector.BlindIndex(source.EncryptionBinding(), ProtectedValueFormat.WriteObject(value), normaliser);
                 var target = entry.Property(index.Name);
                 if (!string.Equals(target.CurrentValue as string, computed, StringComparison.Ordinal))
                 {

@@ -96,6 +96,24 @@ public sealed class FieldProtector(KeyRing keys)
     /// </summary>
     public string BlindIndex(string purpose, string value) => ComputeBlindIndex(keys.BlindIndexKey, purpose, Normalise(value));
 
+    /// <summary>
+    /// A blind index of <paramref name="value"/> of the column <paramref name="binding"/> with a named normaliser
+    /// (<see cref="BlindIndexNormalisers"/>); for <c>folded-words</c>, the space-separated indexes of its words with a
+    /// space before and after, so that <see cref="WordIndex"/> finds one word by <c>Contains(" " + index + " ")</c>.
+    /// </summary>
+    public string BlindIndex(string binding, string value, string normaliser)
+    {
+        var normalised = BlindIndexNormalisers.Normalise(normaliser, value);
+        var purpose = BlindIndexDeclarations.Purpose(binding, normaliser);
+        return normaliser == BlindIndexNormalisers.FoldedWords
+            ? " " + string.Join(' ', BlindIndexNormalisers.Words(normalised).Select(w => ComputeBlindIndex(keys.BlindIndexKey, purpose, w))) + " "
+            : ComputeBlindIndex(keys.BlindIndexKey, purpose, normalised);
+    }
+
+    /// <summary>The index of one folded word of <paramref name="binding"/>, as stored inside a <c>folded-words</c> index.</summary>
+    public string WordIndex(string binding, string folded) =>
+        ComputeBlindIndex(keys.BlindIndexKey, BlindIndexDeclarations.Purpose(binding, BlindIndexNormalisers.FoldedWords), folded);
+
     /// <summary>Trim, collapse inner white space, Unicode NFKC, lower case (invariant). Diacritics are kept: "Šarić" ≠ "Saric".</summary>
     public static string Normalise(string value)
     {

@@ -95,6 +95,8 @@ public static class WebSetup
         app.UseMiddleware<Identity.TwoFactorEnrollmentGate>();
         // After authentication: the signed-in user's remembered language is a claim of their cookie.
         app.UseRequestLocalization();
+        // Before authorization, so that a read refused by permission is recorded as denied (ADR 0019).
+        app.UseMiddleware<Audit.ReadAuditMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseMiddleware<Input.FormNulMiddleware>();

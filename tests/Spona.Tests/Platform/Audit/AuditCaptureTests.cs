@@ -139,6 +139,7 @@ public sealed class AuditCaptureTests : IDisposable
         [PersonalData]
         public required string Name { get; set; }
 
+        [AuditValue]
         public required string Code { get; set; }
 
         [Spona.Tests.Platform.Audit.Sensitive]

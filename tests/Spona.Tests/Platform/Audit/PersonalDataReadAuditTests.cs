@@ -37,6 +37,9 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
         "/scalar/scalar.js", "/scalar/{documentName?}", "/setup", "/api/v1/tokens", "DELETE /api/v1/tokens/{id:guid}", "POST /api/v1/tokens",
         "POST /api/v1/code-lists/{key}/items", "POST /api/v1/institutions", "POST /api/v1/jurisdictions", "POST /api/v1/strategy/amendments/{id:guid}/adoption",
         "PUT /api/v1/code-lists/{key}/items/{code}", "PUT /api/v1/institutions/{code}", "PUT /api/v1/jurisdictions/{code}",
+
+        // One's own notices: a kind, a pseudonymous reference and a link, never another person's data.
+        "GET /notifications", "GET /api/v1/notifications", "POST /api/v1/notifications/read-all", "POST /api/v1/notifications/{id:guid}/read",
     };
 
     /// <summary>Lists that are empty in this test (no alert yet: InsiderAlertOnReadsTests fills them); their read names no record.</summary>

@@ -31,13 +31,16 @@ public sealed record CheckpointClaim(long TreeSize, string RootHash);
 public sealed record AuditVerification(long Count, string RootHash, TimeSpan Elapsed, AuditFailure? Failure, int CheckpointsChecked)
 {
     public bool Intact => Failure is null;
+
+    /// <summary>The entries written but not yet sealed into the chain (the chain and checkpoints cover none of them).</summary>
+    public UnsealedBacklog? Unsealed { get; init; }
 }
 
 /// <summary>
 /// Checks the whole trail in sequence order, in batches (constant memory): every entry's hash, every link, no gaps,
 /// and the RFC 6962 root of the first N entries against each given checkpoint. Reports the first problem found.
 /// </summary>
-public sealed class AuditVerifier(AppDbContext db)
+public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer)
 {
     public const int BatchSize = 5000;
 
@@ -133,6 +136,7 @@ public sealed class AuditVerifier(AppDbContext db)
                 $"A checkpoint covers {claim.TreeSize} entries but only {tree.Size} exist: entries from {tree.Size + 1} on were removed.");
         }
 
-        return new AuditVerification(tree.Size, Convert.ToHexStringLower(tree.Root()), stopwatch.Elapsed, failure, checkedClaims);
+        var backlog = await sealer.BacklogAsync(db, cancellationToken);
+        return new AuditVerification(tree.Size, Convert.ToHexStringLower(tree.Root()), stopwatch.Elapsed, failure, checkedClaims) { Unsealed = backlog };
     }
 }

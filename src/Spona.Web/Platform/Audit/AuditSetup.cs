@@ -32,6 +32,7 @@ public static class AuditSetup
     public static DbContextOptionsBuilder AddAuditInterceptor(this DbContextOptionsBuilder options, IServiceProvider scope)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.AddInterceptors(AuditBypassGuard.Instance);
         return options.AddInterceptors(new AuditSaveChangesInterceptor(
             scope.GetRequiredService<PendingAuditEvents>(), scope.GetRequiredService<AuditActorAccessor>(), scope.GetRequiredService<TimeProvider>(),
             scope.GetRequiredService<AuditSealSignal>()));

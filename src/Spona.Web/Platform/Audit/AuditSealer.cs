@@ -132,6 +132,11 @@ internal sealed partial class AuditSealingService(
     {
         // Real time on purpose: the cadence is the machine's, not the (possibly simulated) clock of the records.
         var interval = TimeSpan.FromMilliseconds(options.Value.SealIntervalMilliseconds);
+        if (!options.Value.RecordReads)
+        {
+            LogReadsOff(logger);
+        }
+
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -166,6 +171,9 @@ internal sealed partial class AuditSealingService(
             LogSealFailed(logger, ex.GetType().Name);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit:RecordReads is false: reads of records are NOT audited. This switch is for benchmarks only")]
+    private static partial void LogReadsOff(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sealing audit entries into the chain failed ({ExceptionType}); it is tried again")]
     private static partial void LogSealFailed(ILogger logger, string exceptionType);

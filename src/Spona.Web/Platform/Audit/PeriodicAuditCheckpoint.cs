@@ -23,6 +23,12 @@ public sealed class AuditOptions
     /// report the trail as lagging when an unsealed entry is older.
     /// </summary>
     public int MaxUnsealedSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Benchmark-only (default true): false stops <see cref="IAuditTrail.RecordRead"/> from recording reads, to measure
+    /// what read auditing costs (bench/). Turning it off in production breaks S6; a warning is logged at start.
+    /// </summary>
+    public bool RecordReads { get; set; } = true;
 }
 
 /// <summary>

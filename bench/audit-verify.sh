@@ -2,9 +2,9 @@
 # Audit trail benchmarks (S7):
 #  1. appends N synthetic entries (default 1,000,000) with a correct hash chain to a fresh SQLite database, through
 #     the Development-only `spona audit generate-synthetic`, then times `spona audit verify` (whole chain + RFC 6962
-#     root) and `spona audit verify --checkpoint` against a checkpoint of the full tree;
-#  2. measures the per-write cost of audit capture: 1,000 updates of an audited entity against 1,000 of a
-#     non-audited one (tests/Spona.Tests/Platform/Audit/AuditWriteOverheadBenchmark.cs), on SQLite.
+#     root) and `spona audit verify --checkpoint` against a checkpoint of the full tree. Goal (issue 8): <= 3 s.
+# The per-request cost of auditing is measured under load by bench/api-roles.sh (ADR 0017); the former per-write
+# benchmark in the test project (which passed without measuring when SPONA_BENCH was unset) is gone.
 # Usage: bench/audit-verify.sh [entries]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +25,3 @@ spona audit export-checkpoint --output "$data/checkpoints.jsonl"
 start=$(date +%s%N)
 spona audit verify --checkpoint "$data/checkpoints.jsonl"
 echo "wall time of 'spona audit verify --checkpoint': $((($(date +%s%N) - start) / 1000000)) ms"
-dotnet build tests/Spona.Tests -c Release -nologo -v quiet -clp:ErrorsOnly
-SPONA_BENCH=1 dotnet test tests/Spona.Tests -c Release --no-build --filter "FullyQualifiedName~AuditWriteOverheadBenchmark" \
-  --logger "console;verbosity=detailed" 2>&1 | grep -E "per write|Passed|Failed" || true

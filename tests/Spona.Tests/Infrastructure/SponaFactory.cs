@@ -16,6 +16,9 @@ public sealed class SponaFactory(TestDatabase database, Action<IServiceCollectio
 
     public TestDatabase Database => database;
 
+    /// <summary>Seals every audit entry written so far into the chain (what the background sealer does a moment later).</summary>
+    public Task<int> SealAuditAsync() => Services.GetRequiredService<Spona.Web.Platform.Audit.AuditSealer>().SealPendingAsync(CancellationToken.None);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

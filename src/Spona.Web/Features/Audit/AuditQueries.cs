@@ -23,12 +23,14 @@ public sealed record AuditEntryView(
 
 public sealed record CheckpointView(long TreeSize, string RootHash, DateTime CreatedAt);
 
-public sealed class AuditQueries(AppDbContext db, RecordReads reads)
+public sealed class AuditQueries(AppDbContext db, RecordReads reads, AuditSealer sealer)
 {
     public async Task<PagedResult<AuditEntryView>> ListAsync(AuditFilter filter, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var (number, size) = PagedResult<AuditEntryView>.Normalize(page, pageSize);
+        // The auditor sees the trail up to the moment of asking: what waits to be sealed is sealed first (ADR 0017).
+        await sealer.SealPendingAsync(cancellationToken);
         var query = db.Set<AuditEntry>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {

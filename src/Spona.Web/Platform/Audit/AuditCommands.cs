@@ -10,7 +10,8 @@ using Spona.Web.Platform.Persistence;
 namespace Spona.Web.Platform.Audit;
 
 /// <summary>
-/// <c>spona audit verify [--checkpoint FILE]</c> (exit 0 intact, 1 tampered, 2 bad usage), <c>spona audit checkpoint</c>,
+/// <c>spona audit verify [--checkpoint FILE]</c> (exit 0 intact, 1 tampered, 2 bad usage, 3 intact but entries wait
+/// longer than the bound to be sealed), <c>spona audit seal</c>, <c>spona audit checkpoint</c>,
 /// <c>spona audit export-checkpoint [--output FILE]</c>, and the hidden, Development-only
 /// <c>spona audit generate-synthetic --count N</c> for the verification benchmark.
 /// </summary>
@@ -21,7 +22,7 @@ internal static class AuditCommands
         var audit = new Command("audit", "Verify the tamper-evident audit trail and take checkpoints of it.");
 
         var checkpointFile = new Option<FileInfo?>("--checkpoint") { Description = "An exported checkpoint file (JSON lines): the first N entries must still have that root." };
-        var verify = new Command("verify", "Recompute every entry's hash and link; check exported checkpoints. Exit 0 intact, 1 tampered, 2 bad usage.") { checkpointFile };
+        var verify = new Command("verify", "Recompute every entry's hash and link; check exported checkpoints; report unsealed entries. Exit 0 intact, 1 tampered, 2 bad usage, 3 sealing lags.") { checkpointFile };
         verify.SetAction((parse, ct) => SponaCli.WithServices(output, error, async services =>
         {
             IReadOnlyList<CheckpointClaim> claims = [];
@@ -55,9 +56,29 @@ internal static class AuditCommands
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Intact: {result.Count} entries, root {result.RootHash}, {result.CheckpointsChecked} checkpoint(s) matched, verified in {result.Elapsed.TotalSeconds:0.000} s."));
+            var backlog = result.Unsealed!;
+            await output.WriteLineAsync(backlog.Count == 0
+                ? "Unsealed: 0 entries."
+                : string.Create(CultureInfo.InvariantCulture, $"Unsealed: {backlog.Count} entries, the oldest {backlog.OldestAge!.Value.TotalSeconds:0} s old (bound {backlog.Bound.TotalSeconds:0} s)."));
+            if (backlog.Exceeded)
+            {
+                await output.WriteLineAsync("LAGGING: entries wait longer than Audit:MaxUnsealedSeconds to be sealed; is the application (its sealer) running? 'spona audit seal' seals them now.");
+                return 3;
+            }
+
             return 0;
         }));
         audit.Subcommands.Add(verify);
+
+        var seal = new Command("seal", "Link the entries written but not yet sealed into the hash chain now (the web application does this by itself).");
+        seal.SetAction((_, ct) => SponaCli.WithServices(output, error, async services =>
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            var count = await services.GetRequiredService<AuditSealer>().SealPendingAsync(ct);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Sealed {count} entries."));
+            return 0;
+        }));
+        audit.Subcommands.Add(seal);
 
         var checkpoint = new Command("checkpoint", "Verify the trail, then store its current RFC 6962 root as a checkpoint and print it as a JSON line.");
         checkpoint.SetAction((_, ct) => SponaCli.WithServices(output, error, async services =>

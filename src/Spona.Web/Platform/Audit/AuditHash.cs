@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -27,22 +25,91 @@ public static class AuditHash
     public static string Compute(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var buffer = new ArrayBufferWriter<byte>(512);
-        Write(buffer, Domain);
-        Write(buffer, entry.Sequence);
-        Write(buffer, (Normalize(entry.OccurredAt).Ticks - DateTime.UnixEpoch.Ticks) / 10);
-        Write(buffer, entry.ActorUserId?.ToString("D", CultureInfo.InvariantCulture));
-        Write(buffer, entry.ActorLabel);
-        Write(buffer, entry.InstitutionId?.ToString("D", CultureInfo.InvariantCulture));
-        Write(buffer, entry.Action);
-        Write(buffer, entry.EntityType);
-        Write(buffer, entry.EntityKey);
-        Write(buffer, entry.Changes);
-        Write(buffer, entry.Reason);
-        Write(buffer, entry.CorrelationId);
-        Write(buffer, entry.Outcome.ToString());
-        Write(buffer, entry.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        byte[]? buffer = null;
+        Span<byte> hash = stackalloc byte[32];
+        Compute(ref buffer, entry.Sequence, entry.OccurredAt, entry.ActorUserId, entry.ActorLabel, entry.InstitutionId, entry.Action,
+            entry.EntityType, entry.EntityKey, entry.Changes, entry.Reason, entry.CorrelationId, entry.Outcome.ToString(), entry.PreviousHash, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>
+    /// The hash of one entry's fields into <paramref name="hash"/> (32 bytes), encoding into <paramref name="buffer"/>
+    /// (grown when too small, reused across calls): no allocation per entry once the buffer is large enough.
+    /// </summary>
+    internal static void Compute(
+        ref byte[]? buffer, long sequence, DateTime occurredAt, Guid? actorUserId, string actorLabel, Guid? institutionId, string action,
+        string entityType, string entityKey, string? changes, string? reason, string? correlationId, string outcome, string previousHash, Span<byte> hash)
+    {
+        var capacity = Domain.Length + 200 + MaxBytes(actorLabel) + MaxBytes(action) + MaxBytes(entityType) + MaxBytes(entityKey)
+            + MaxBytes(changes) + MaxBytes(reason) + MaxBytes(correlationId) + MaxBytes(outcome) + MaxBytes(previousHash);
+        if (buffer is null || buffer.Length < capacity)
+        {
+            buffer = new byte[Math.Max(capacity, 1024)];
+        }
+
+        var span = buffer.AsSpan();
+        var at = 0;
+        WriteBytes(span, ref at, Domain);
+        WriteLong(span, ref at, sequence);
+        WriteLong(span, ref at, (Normalize(occurredAt).Ticks - DateTime.UnixEpoch.Ticks) / 10);
+        WriteGuid(span, ref at, actorUserId);
+        WriteText(span, ref at, actorLabel);
+        WriteGuid(span, ref at, institutionId);
+        WriteText(span, ref at, action);
+        WriteText(span, ref at, entityType);
+        WriteText(span, ref at, entityKey);
+        WriteText(span, ref at, changes);
+        WriteText(span, ref at, reason);
+        WriteText(span, ref at, correlationId);
+        WriteText(span, ref at, outcome);
+        WriteText(span, ref at, previousHash);
+        SHA256.HashData(span[..at], hash);
+    }
+
+    private static int MaxBytes(string? value) => value is null ? 1 : 5 + Encoding.UTF8.GetMaxByteCount(value.Length);
+
+    private static void WriteLong(Span<byte> span, ref int at, long value)
+    {
+        span[at] = 1;
+        BinaryPrimitives.WriteInt64BigEndian(span[(at + 1)..], value);
+        at += 9;
+    }
+
+    private static void WriteGuid(Span<byte> span, ref int at, Guid? value)
+    {
+        if (value is not { } guid)
+        {
+            span[at++] = 0;
+            return;
+        }
+
+        // The "D" text form (36 ASCII characters), as the encoding has always used.
+        span[at] = 1;
+        BinaryPrimitives.WriteInt32BigEndian(span[(at + 1)..], 36);
+        guid.TryFormat(span.Slice(at + 5, 36), out _, "D");
+        at += 5 + 36;
+    }
+
+    private static void WriteText(Span<byte> span, ref int at, string? value)
+    {
+        if (value is null)
+        {
+            span[at++] = 0;
+            return;
+        }
+
+        var length = Encoding.UTF8.GetBytes(value, span[(at + 5)..]);
+        span[at] = 1;
+        BinaryPrimitives.WriteInt32BigEndian(span[(at + 1)..], length);
+        at += 5 + length;
+    }
+
+    private static void WriteBytes(Span<byte> span, ref int at, ReadOnlySpan<byte> bytes)
+    {
+        span[at] = 1;
+        BinaryPrimitives.WriteInt32BigEndian(span[(at + 1)..], bytes.Length);
+        bytes.CopyTo(span[(at + 5)..]);
+        at += 5 + bytes.Length;
     }
 
     /// <summary>Sets sequence, previous hash and entry hash: the entry becomes the next link of the chain.</summary>
@@ -57,33 +124,4 @@ public static class AuditHash
 
     /// <summary>The Merkle leaf data of an entry: the 32 bytes of its hash.</summary>
     public static byte[] LeafData(string entryHash) => Convert.FromHexString(entryHash);
-
-    private static void Write(ArrayBufferWriter<byte> buffer, long value)
-    {
-        var span = buffer.GetSpan(9);
-        span[0] = 1;
-        BinaryPrimitives.WriteInt64BigEndian(span[1..], value);
-        buffer.Advance(9);
-    }
-
-    private static void Write(ArrayBufferWriter<byte> buffer, string? value)
-    {
-        if (value is null)
-        {
-            buffer.GetSpan(1)[0] = 0;
-            buffer.Advance(1);
-            return;
-        }
-
-        Write(buffer, Encoding.UTF8.GetBytes(value));
-    }
-
-    private static void Write(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes)
-    {
-        var span = buffer.GetSpan(5 + bytes.Length);
-        span[0] = 1;
-        BinaryPrimitives.WriteInt32BigEndian(span[1..], bytes.Length);
-        bytes.CopyTo(span[5..]);
-        buffer.Advance(5 + bytes.Length);
-    }
 }

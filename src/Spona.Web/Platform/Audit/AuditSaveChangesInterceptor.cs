@@ -5,21 +5,18 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Spona.Web.Platform.Audit;
 
 /// <summary>
 /// Writes the audit entries of a SaveChanges in that same SaveChanges: one entry per added, changed or deleted
-/// <see cref="IAudited"/> entity, plus the events waiting in the scope's <see cref="PendingAuditEvents"/>. If no transaction
-/// is active it opens one, so that the chain lock, the entries and the changes commit or roll back together. The
-/// chain head is read under a lock: <c>pg_advisory_xact_lock</c> on PostgreSQL; on SQLite the transaction begins
-/// IMMEDIATE and so holds the database's single write lock. Two application instances therefore never link two
-/// entries to the same predecessor, and the unique sequence would refuse it if they tried.
+/// <see cref="IAudited"/> entity, plus the events waiting in the scope's <see cref="PendingAuditEvents"/>. They are
+/// inserted as <see cref="UnsealedAuditEntry"/> rows, so they commit or roll back with the change, without any lock
+/// shared between requests; <see cref="AuditSealer"/> links them into the hash chain shortly after (ADR 0017).
 /// </summary>
-public sealed class AuditSaveChangesInterceptor(PendingAuditEvents queue, AuditActorAccessor actors, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditSaveChangesInterceptor(PendingAuditEvents queue, AuditActorAccessor actors, TimeProvider clock, AuditSealSignal signal) : SaveChangesInterceptor
 {
-    /// <summary>The key of the PostgreSQL advisory lock that serialises appends to the chain ("spona-au").</summary>
+    /// <summary>The key of the PostgreSQL advisory lock that serialises sealing into the chain ("spona-au").</summary>
     public const long ChainLockKey = 0x73706F6E612D6175;
 
     private static readonly ConditionalWeakTable<DbContext, InFlight> Pending = [];
@@ -45,7 +42,8 @@ public sealed class AuditSaveChangesInterceptor(PendingAuditEvents queue, AuditA
         }
 
         if (context.ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || context.ChangeTracker.Entries<AuditCheckpoint>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            || context.ChangeTracker.Entries<AuditCheckpoint>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || context.ChangeTracker.Entries<UnsealedAuditEntry>().Any(e => e.State is EntityState.Modified))
         {
             throw new InvalidOperationException("The audit trail is append-only: audit entries cannot be changed or deleted.");
         }
@@ -60,29 +58,9 @@ public sealed class AuditSaveChangesInterceptor(PendingAuditEvents queue, AuditA
             return result;
         }
 
-        var inFlight = new InFlight(events, drafts);
-        Pending.AddOrUpdate(context, inFlight);
-        try
-        {
-            if (context.Database.CurrentTransaction is null)
-            {
-                inFlight.Transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-            }
-
-            var (sequence, previous) = await LockAndReadHeadAsync(context, cancellationToken);
-            foreach (var draft in drafts)
-            {
-                AuditHash.Seal(draft, ++sequence, previous);
-                previous = draft.EntryHash;
-                context.Add(draft);
-            }
-        }
-        catch
-        {
-            await EndAsync(context, commit: false, CancellationToken.None);
-            throw;
-        }
-
+        var rows = drafts.Select(UnsealedAuditEntry.From).ToList();
+        Pending.AddOrUpdate(context, new InFlight(events, rows));
+        context.AddRange(rows);
         return result;
     }
 
@@ -125,7 +103,8 @@ public sealed class AuditSaveChangesInterceptor(PendingAuditEvents queue, AuditA
     }
 
     /// <summary>
-    /// Takes the chain lock (PostgreSQL) and reads the last sequence number and hash. Call inside a transaction; on
+    /// Takes the chain lock (PostgreSQL) and reads the last sequence number and hash. Only the sealer and the synthetic
+    /// benchmark data append to the chain, and only through this. Call inside a transaction; on
     /// SQLite the transaction must be IMMEDIATE (Microsoft.Data.Sqlite's default), which already excludes other writers.
     /// </summary>
     internal static async Task<(long Sequence, string Hash)> LockAndReadHeadAsync(DbContext context, CancellationToken cancellationToken)
@@ -144,62 +123,40 @@ public sealed class AuditSaveChangesInterceptor(PendingAuditEvents queue, AuditA
     }
 
     /// <summary>
-    /// Ends a SaveChanges: commits the transaction opened here, or on failure rolls it back, forgets the entries
-    /// (their sequence numbers are no longer valid) and puts the queued events back for the next attempt.
+    /// Ends a SaveChanges: on success wakes the sealer; on failure forgets the rows and puts the queued events back
+    /// for the next attempt.
     /// </summary>
-    private async Task EndAsync(DbContext? context, bool commit, CancellationToken cancellationToken)
+    private Task EndAsync(DbContext? context, bool commit, CancellationToken cancellationToken)
     {
+        _ = cancellationToken;
         if (context is null || !Pending.TryGetValue(context, out var inFlight))
         {
-            return;
+            return Task.CompletedTask;
         }
 
         Pending.Remove(context);
-        try
+        if (commit)
         {
-            if (inFlight.Transaction is { } transaction)
-            {
-                if (commit)
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-                else
-                {
-                    await transaction.RollbackAsync(CancellationToken.None);
-                }
-            }
+            signal.Notify();
         }
-        catch
+        else
         {
-            commit = false;
-            throw;
-        }
-        finally
-        {
-            if (inFlight.Transaction is not null)
+            foreach (var row in inFlight.Rows)
             {
-                await inFlight.Transaction.DisposeAsync();
+                context.Entry(row).State = EntityState.Detached;
             }
 
-            if (!commit)
-            {
-                foreach (var draft in inFlight.Drafts)
-                {
-                    context.Entry(draft).State = EntityState.Detached;
-                }
-
-                queue.Restore(inFlight.Events);
-            }
+            queue.Restore(inFlight.Events);
         }
+
+        return Task.CompletedTask;
     }
 
-    private sealed class InFlight(List<AuditEvent> events, List<AuditEntry> drafts)
+    private sealed class InFlight(List<AuditEvent> events, List<UnsealedAuditEntry> rows)
     {
         public List<AuditEvent> Events { get; } = events;
 
-        public List<AuditEntry> Drafts { get; } = drafts;
-
-        public IDbContextTransaction? Transaction { get; set; }
+        public List<UnsealedAuditEntry> Rows { get; } = rows;
     }
 
     private static AuditEntry FromEvent(AuditEvent e, AuditActor actor, DateTime now) => new()

@@ -9,6 +9,9 @@ internal static class AuditSchema
     public const string EntriesTable = "AuditEntries";
     public const string CheckpointsTable = "AuditCheckpoints";
 
+    // Entries written by requests and not yet linked into the chain (ADR 0017); the sealer deletes what it seals.
+    public const string UnsealedTable = "AuditUnsealedEntries";
+
     // The SQL that makes the audit tables append-only on the provider ("Sqlite" or "Postgres").
     public static string[] AppendOnlyTriggers(string provider) => provider switch
     {

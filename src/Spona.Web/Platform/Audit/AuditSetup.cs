@@ -9,6 +9,13 @@ public static class AuditSetup
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditActorAccessor>();
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section)
+            .Validate(o => o.CheckpointIntervalMinutes is >= 0 and <= 1440, "Audit:CheckpointIntervalMinutes must be 0-1440 (0 turns automatic checkpoints off).")
+            .Validate(o => o.SealIntervalMilliseconds is >= 10 and <= 60_000, "Audit:SealIntervalMilliseconds must be 10-60000.")
+            .Validate(o => o.MaxUnsealedSeconds is >= 1 and <= 86_400, "Audit:MaxUnsealedSeconds must be 1-86400.")
+            .ValidateOnStart();
+        services.AddSingleton<AuditSealSignal>();
+        services.AddSingleton<AuditSealer>();
         services.AddScoped<PendingAuditEvents>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<RecordReads>();
@@ -26,7 +33,9 @@ public static class AuditSetup
     public static DbContextOptionsBuilder AddAuditInterceptor(this DbContextOptionsBuilder options, IServiceProvider scope)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.AddInterceptors(AuditBypassGuard.Instance);
         return options.AddInterceptors(new AuditSaveChangesInterceptor(
-            scope.GetRequiredService<PendingAuditEvents>(), scope.GetRequiredService<AuditActorAccessor>(), scope.GetRequiredService<TimeProvider>()));
+            scope.GetRequiredService<PendingAuditEvents>(), scope.GetRequiredService<AuditActorAccessor>(), scope.GetRequiredService<TimeProvider>(),
+            scope.GetRequiredService<AuditSealSignal>()));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Platform.Audit;
@@ -62,7 +63,7 @@ public sealed class AuditChange : IDisposable
     }
 }
 
-internal sealed class AuditTrail(PendingAuditEvents queue, DbContextOptions<AppDbContext> options, IHttpContextAccessor httpContextAccessor) : IAuditTrail
+internal sealed class AuditTrail(PendingAuditEvents queue, DbContextOptions<AppDbContext> options, IHttpContextAccessor httpContextAccessor, IOptions<AuditOptions> settings) : IAuditTrail
 {
     private bool flushRegistered;
 
@@ -77,6 +78,12 @@ internal sealed class AuditTrail(PendingAuditEvents queue, DbContextOptions<AppD
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(entityType);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (!settings.Value.RecordReads)
+        {
+            // Benchmark-only switch (Audit:RecordReads=false): measures what read auditing costs. Never in production.
+            return;
+        }
+
         Add(new AuditEvent(AuditActions.RecordRead, entityType, key, Reason: reason));
     }
 

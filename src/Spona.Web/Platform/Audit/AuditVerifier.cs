@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Spona.Web.Platform.Persistence;
 
@@ -31,13 +32,16 @@ public sealed record CheckpointClaim(long TreeSize, string RootHash);
 public sealed record AuditVerification(long Count, string RootHash, TimeSpan Elapsed, AuditFailure? Failure, int CheckpointsChecked)
 {
     public bool Intact => Failure is null;
+
+    /// <summary>The entries written but not yet sealed into the chain (the chain and checkpoints cover none of them).</summary>
+    public UnsealedBacklog? Unsealed { get; init; }
 }
 
 /// <summary>
 /// Checks the whole trail in sequence order, in batches (constant memory): every entry's hash, every link, no gaps,
 /// and the RFC 6962 root of the first N entries against each given checkpoint. Reports the first problem found.
 /// </summary>
-public sealed class AuditVerifier(AppDbContext db)
+public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer)
 {
     public const int BatchSize = 5000;
 
@@ -49,8 +53,6 @@ public sealed class AuditVerifier(AppDbContext db)
         var checkedClaims = 0;
         long lastGoodClaim = 0;
         var tree = new MerkleTreeBuilder();
-        var expected = 1L;
-        var previous = AuditHash.Genesis;
         AuditFailure? failure = null;
 
         AuditFailure? CheckClaimsAt(long size)
@@ -77,53 +79,13 @@ public sealed class AuditVerifier(AppDbContext db)
             return null;
         }
 
+        // The backlog first: an entry counted as unsealed here may be sealed by the time the chain is read (counted
+        // twice), but an entry sealed after the chain was read is never missing from both.
+        var backlog = await sealer.BacklogAsync(db, cancellationToken);
         failure = CheckClaimsAt(0);
-        var last = 0L;
-        while (failure is null)
+        if (failure is null)
         {
-            var batch = await db.Set<AuditEntry>().AsNoTracking()
-                .Where(e => e.Sequence > last)
-                .OrderBy(e => e.Sequence)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var entry in batch)
-            {
-                if (entry.Sequence != expected)
-                {
-                    failure = new AuditFailure(AuditFailureKind.Gap, expected,
-                        entry.Sequence > expected ? $"Entry {expected} is missing (the next one is {entry.Sequence})." : $"Entry {entry.Sequence} appears out of order.");
-                    break;
-                }
-
-                if (!string.Equals(AuditHash.Compute(entry), entry.EntryHash, StringComparison.Ordinal))
-                {
-                    failure = new AuditFailure(AuditFailureKind.HashMismatch, entry.Sequence, $"Entry {entry.Sequence} does not match its hash: its content was changed.");
-                    break;
-                }
-
-                if (!string.Equals(entry.PreviousHash, previous, StringComparison.Ordinal))
-                {
-                    failure = new AuditFailure(AuditFailureKind.PreviousHashMismatch, entry.Sequence,
-                        $"Entry {entry.Sequence} does not link to entry {entry.Sequence - 1}: the entries were reordered, or entry {entry.Sequence - 1} was rewritten.");
-                    break;
-                }
-
-                tree.AppendLeafHash(MerkleTree.LeafHash(AuditHash.LeafData(entry.EntryHash)));
-                previous = entry.EntryHash;
-                expected++;
-                failure = CheckClaimsAt(tree.Size);
-                if (failure is not null)
-                {
-                    break;
-                }
-            }
-
-            last = batch[^1].Sequence;
+            failure = await VerifyChainAsync(tree, CheckClaimsAt, cancellationToken);
         }
 
         if (failure is null && nextClaim < claims.Count)
@@ -133,6 +95,86 @@ public sealed class AuditVerifier(AppDbContext db)
                 $"A checkpoint covers {claim.TreeSize} entries but only {tree.Size} exist: entries from {tree.Size + 1} on were removed.");
         }
 
-        return new AuditVerification(tree.Size, Convert.ToHexStringLower(tree.Root()), stopwatch.Elapsed, failure, checkedClaims);
+        return new AuditVerification(tree.Size, Convert.ToHexStringLower(tree.Root()), stopwatch.Elapsed, failure, checkedClaims) { Unsealed = backlog };
+    }
+
+    /// <summary>
+    /// Streams the chain with a data reader (no entity materialisation) and checks every entry's sequence, hash and
+    /// link, appending each to the Merkle tree; the encoding buffer and hash spans are reused for every entry.
+    /// </summary>
+    private async Task<AuditFailure?> VerifyChainAsync(MerkleTreeBuilder tree, Func<long, AuditFailure?> checkClaimsAt, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT "Sequence", "OccurredAt", "ActorUserId", "ActorLabel", "InstitutionId", "Action", "EntityType", "EntityKey",
+                       "Changes", "Reason", "CorrelationId", "Outcome", "PreviousHash", "EntryHash"
+                FROM "{AuditSchema.EntriesTable}" ORDER BY "Sequence"
+                """;
+            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+            byte[]? buffer = null;
+            var hash = new byte[32];
+            var hex = new char[64];
+            var leaf = new byte[33];
+            var expected = 1L;
+            var previous = AuditHash.Genesis;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var sequence = reader.GetInt64(0);
+                var occurredAt = reader.GetDateTime(1);
+                Guid? actor = reader.IsDBNull(2) ? null : reader.GetGuid(2);
+                var actorLabel = reader.GetString(3);
+                Guid? institution = reader.IsDBNull(4) ? null : reader.GetGuid(4);
+                var action = reader.GetString(5);
+                var entityType = reader.GetString(6);
+                var entityKey = reader.GetString(7);
+                var changes = reader.IsDBNull(8) ? null : reader.GetString(8);
+                var reason = reader.IsDBNull(9) ? null : reader.GetString(9);
+                var correlation = reader.IsDBNull(10) ? null : reader.GetString(10);
+                var outcome = reader.GetString(11);
+                var previousHash = reader.GetString(12);
+                var entryHash = reader.GetString(13);
+                if (sequence != expected)
+                {
+                    return new AuditFailure(AuditFailureKind.Gap, expected,
+                        sequence > expected ? $"Entry {expected} is missing (the next one is {sequence})." : $"Entry {sequence} appears out of order.");
+                }
+
+                AuditHash.Compute(ref buffer, sequence, occurredAt, actor, actorLabel, institution, action, entityType, entityKey,
+                    changes, reason, correlation, outcome, previousHash, hash);
+                Convert.TryToHexStringLower(hash, hex, out _);
+                if (!entryHash.AsSpan().SequenceEqual(hex))
+                {
+                    return new AuditFailure(AuditFailureKind.HashMismatch, sequence, $"Entry {sequence} does not match its hash: its content was changed.");
+                }
+
+                if (!string.Equals(previousHash, previous, StringComparison.Ordinal))
+                {
+                    return new AuditFailure(AuditFailureKind.PreviousHashMismatch, sequence,
+                        $"Entry {sequence} does not link to entry {sequence - 1}: the entries were reordered, or entry {sequence - 1} was rewritten.");
+                }
+
+                // RFC 6962 leaf: SHA-256(0x00 || the 32 bytes of the entry hash).
+                leaf[0] = 0x00;
+                hash.CopyTo(leaf, 1);
+                SHA256.HashData(leaf, hash);
+                tree.AppendLeafHash(hash);
+                previous = entryHash;
+                expected++;
+                if (checkClaimsAt(tree.Size) is { } failure)
+                {
+                    return failure;
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -28,11 +28,13 @@ public sealed record InsiderAlert(Guid? UserId, string Actor, DateTime WindowSta
 /// period; above the threshold it is an alert. Because it reads the tamper-evident trail, an alert cannot be hidden
 /// without the verification noticing.
 /// </summary>
-public sealed class InsiderAlerts(AppDbContext db, TimeProvider clock, IOptions<AlertOptions> options, RecordReads shownRecords)
+public sealed class InsiderAlerts(AppDbContext db, TimeProvider clock, IOptions<AlertOptions> options, RecordReads shownRecords, AuditSealer sealer)
 {
     public async Task<IReadOnlyList<InsiderAlert>> CurrentAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        // Reads that wait to be sealed count too: they are sealed first (ADR 0017).
+        await sealer.SealPendingAsync(cancellationToken);
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-settings.LookBackDays);
         var reads = await db.Set<AuditEntry>().AsNoTracking()
             .Where(e => e.Action == AuditActions.RecordRead && e.OccurredAt >= since && e.Outcome == AuditOutcome.Success)

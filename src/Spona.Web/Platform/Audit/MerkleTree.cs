@@ -253,42 +253,63 @@ public static class MerkleTree
 /// </summary>
 public sealed class MerkleTreeBuilder
 {
-    private readonly List<(long Size, byte[] Hash)> stack = [];
+    // At most 64 complete subtrees (one per bit of a long); their roots live in one array, nothing is allocated per leaf.
+    private readonly byte[] roots = new byte[64 * MerkleTree.HashSize];
+    private readonly long[] sizes = new long[64];
+    private int depth;
 
     public long Size { get; private set; }
 
     /// <summary>Adds a leaf by its data (the leaf hash is computed here).</summary>
-    public void Append(ReadOnlySpan<byte> data) => AppendLeafHash(MerkleTree.LeafHash(data));
-
-    public void AppendLeafHash(byte[] leafHash)
+    public void Append(ReadOnlySpan<byte> data)
     {
-        ArgumentNullException.ThrowIfNull(leafHash);
-        var size = 1L;
-        var hash = leafHash;
-        while (stack.Count > 0 && stack[^1].Size == size)
+        Span<byte> buffer = data.Length <= 256 ? stackalloc byte[data.Length + 1] : new byte[data.Length + 1];
+        buffer[0] = 0x00;
+        data.CopyTo(buffer[1..]);
+        Span<byte> leaf = stackalloc byte[MerkleTree.HashSize];
+        SHA256.HashData(buffer, leaf);
+        AppendLeafHash(leaf);
+    }
+
+    public void AppendLeafHash(ReadOnlySpan<byte> leafHash)
+    {
+        if (leafHash.Length != MerkleTree.HashSize)
         {
-            var left = stack[^1];
-            stack.RemoveAt(stack.Count - 1);
-            hash = MerkleTree.NodeHash(left.Hash, hash);
+            throw new ArgumentException("A leaf hash has 32 bytes.", nameof(leafHash));
+        }
+
+        Span<byte> node = stackalloc byte[1 + (2 * MerkleTree.HashSize)];
+        Span<byte> hash = stackalloc byte[MerkleTree.HashSize];
+        leafHash.CopyTo(hash);
+        var size = 1L;
+        while (depth > 0 && sizes[depth - 1] == size)
+        {
+            node[0] = 0x01;
+            roots.AsSpan((depth - 1) * MerkleTree.HashSize, MerkleTree.HashSize).CopyTo(node[1..]);
+            hash.CopyTo(node[(1 + MerkleTree.HashSize)..]);
+            SHA256.HashData(node, hash);
+            depth--;
             size *= 2;
         }
 
-        stack.Add((size, hash));
+        hash.CopyTo(roots.AsSpan(depth * MerkleTree.HashSize, MerkleTree.HashSize));
+        sizes[depth] = size;
+        depth++;
         Size++;
     }
 
     /// <summary>The root of the tree of all leaves appended so far.</summary>
     public byte[] Root()
     {
-        if (stack.Count == 0)
+        if (depth == 0)
         {
             return MerkleTree.EmptyRoot;
         }
 
-        var root = stack[^1].Hash;
-        for (var i = stack.Count - 2; i >= 0; i--)
+        var root = roots.AsSpan((depth - 1) * MerkleTree.HashSize, MerkleTree.HashSize).ToArray();
+        for (var i = depth - 2; i >= 0; i--)
         {
-            root = MerkleTree.NodeHash(stack[i].Hash, root);
+            root = MerkleTree.NodeHash(roots.AsSpan(i * MerkleTree.HashSize, MerkleTree.HashSize), root);
         }
 
         return root;

@@ -11,6 +11,24 @@ public sealed class AuditOptions
 
     /// <summary>Minutes between automatic verify-and-checkpoint runs (default 60; 0 turns them off).</summary>
     public int CheckpointIntervalMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// At the latest this many milliseconds after an entry is written, the web application seals it into the chain
+    /// (default 1000; a write wakes the sealer at once, this is its idle interval).
+    /// </summary>
+    public int SealIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// The bound on the unsealed lag, in seconds (default 60): <c>spona audit verify</c> and the periodic checkpoint
+    /// report the trail as lagging when an unsealed entry is older.
+    /// </summary>
+    public int MaxUnsealedSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Benchmark-only (default true): false stops <see cref="IAuditTrail.RecordRead"/> from recording reads, to measure
+    /// what read auditing costs (bench/). Turning it off in production breaks S6; a warning is logged at start.
+    /// </summary>
+    public bool RecordReads { get; set; } = true;
 }
 
 /// <summary>
@@ -49,6 +67,15 @@ internal sealed partial class PeriodicAuditCheckpoint(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // A checkpoint covers sealed entries only; seal what is waiting first so that it covers as much as it can.
+        var sealer = scope.ServiceProvider.GetRequiredService<AuditSealer>();
+        await sealer.SealPendingAsync(cancellationToken);
+        var backlog = await sealer.BacklogAsync(db, cancellationToken);
+        if (backlog.Exceeded)
+        {
+            LogLagging(logger, backlog.Count, backlog.OldestAge!.Value.TotalSeconds);
+        }
+
         var checkpointed = await db.Set<AuditCheckpoint>().MaxAsync(c => (long?)c.TreeSize, cancellationToken) ?? 0;
         var newest = await db.Set<AuditEntry>().MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
         if (newest == 0 || newest == checkpointed)
@@ -72,6 +99,9 @@ internal sealed partial class PeriodicAuditCheckpoint(
     [LoggerMessage(Level = LogLevel.Critical, Message = "The audit trail failed verification: {Kind} at entry {Sequence}. No checkpoint was stored; run 'spona audit verify' and investigate.")]
     private static partial void LogTampered(ILogger logger, string kind, long sequence);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} audit entries are not sealed into the chain; the oldest is {Seconds:F0} s old, more than Audit:MaxUnsealedSeconds")]
+    private static partial void LogLagging(ILogger logger, long count, double seconds);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit checkpoint stored for {TreeSize} entries (verified in {Seconds:F1} s)")]
     private static partial void LogCheckpoint(ILogger logger, long treeSize, double seconds);
 
@@ -81,13 +111,11 @@ internal sealed partial class PeriodicAuditCheckpoint(
 
 public static class PeriodicAuditCheckpointSetup
 {
-    /// <summary>The web application verifies and checkpoints the trail on a timer (not the command line).</summary>
+    /// <summary>The web application seals entries into the chain and verifies and checkpoints it on a timer (not the command line).</summary>
     public static IServiceCollection AddPeriodicAuditCheckpoints(this IServiceCollection services)
     {
-        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section)
-            .Validate(o => o.CheckpointIntervalMinutes is >= 0 and <= 1440, "Audit:CheckpointIntervalMinutes must be 0-1440 (0 turns automatic checkpoints off).")
-            .ValidateOnStart();
         services.AddSingleton<PeriodicAuditCheckpoint>();
+        services.AddHostedService<AuditSealingService>();
         services.AddHostedService(provider => provider.GetRequiredService<PeriodicAuditCheckpoint>());
         return services;
     }

@@ -117,7 +117,14 @@ public static class SponaCli
             builder.AddSponaCore();
             using var host = builder.Build();
             await using var scope = host.Services.CreateAsyncScope();
-            return await action(scope.ServiceProvider);
+            var exitCode = await action(scope.ServiceProvider);
+            // The command line runs no background sealer: what this command wrote is sealed before it exits (ADR 0017).
+            if (host.Services.GetRequiredService<Audit.AuditSealSignal>().Written)
+            {
+                await host.Services.GetRequiredService<Audit.AuditSealer>().SealPendingAsync(CancellationToken.None);
+            }
+
+            return exitCode;
         }
         catch (StartupConfigurationException ex)
         {

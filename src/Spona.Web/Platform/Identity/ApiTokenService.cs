@@ -72,15 +72,26 @@ public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> user
     public async Task<bool> RevokeAsync(Guid userId, Guid tokenId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // The revocation and its audit entry commit together, or neither does.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Set<ApiToken>().Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
         if (changed == 1)
         {
-            await audit.RecordAsync(new AuditEvent("token.revoked", "ApiToken", tokenId.ToString()), cancellationToken);
+            audit.Add(new AuditEvent("token.revoked", "ApiToken", tokenId.ToString()));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        return changed == 1 || await db.Set<ApiToken>().AnyAsync(t => t.Id == tokenId && t.UserId == userId, cancellationToken);
+        var known = changed == 1 || await db.Set<ApiToken>().AnyAsync(t => t.Id == tokenId && t.UserId == userId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return known;
     }
+
+    /// <summary>
+    /// A successful use of a token is recorded (<c>token.used</c>, and <see cref="ApiToken.LastUsedAt"/>) at most once
+    /// per token per this interval; a refused use is recorded every time.
+    /// </summary>
+    public static readonly TimeSpan UseRecordInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>The principal for a presented token, or null: unknown, wrong secret, revoked, expired, or owner disabled.</summary>
     public async Task<ClaimsPrincipal?> AuthenticateAsync(string presented, string scheme, CancellationToken cancellationToken)
@@ -96,14 +107,24 @@ public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> user
             return null;
         }
 
-        var token = await db.Set<ApiToken>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        // One round trip, always fresh: the token, its owner's state and roles. A disabled owner or a changed role
+        // takes effect on the next request, on every instance, with nothing cached to invalidate.
+        var row = await db.Set<ApiToken>().AsNoTracking().Where(t => t.Id == id)
+            .Select(t => new
+            {
+                Token = t,
+                Owner = db.Users.Where(u => u.Id == t.UserId).Select(u => new { u.Id, u.UserName, u.Email, u.IsDisabled, u.InstitutionId }).FirstOrDefault(),
+                Roles = db.UserRoles.Where(r => r.UserId == t.UserId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (token is null)
+        if (row is null)
         {
             return null;
         }
 
-        var user = await users.FindByIdAsync(token.UserId.ToString());
+        var token = row.Token;
+        var user = row.Owner;
         var problem = !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(parts[1])), Encoding.ASCII.GetBytes(token.SecretHash)) ? "wrong secret"
             : token.RevokedAt is not null ? "revoked"
             : token.ExpiresAt <= now ? "expired"
@@ -111,17 +132,30 @@ public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> user
             // integrations (S2, ADR 0014). A disabled owner stops every credential.
             : user is null || user.IsDisabled ? "owner disabled"
             : null;
-        // Every use of a token is audited, refused ones too (S6), in the owner's name.
-        await audit.RecordAsync(new AuditEvent(AuditActions.TokenUsed, "ApiToken", token.Id.ToString(), problem is null ? AuditOutcome.Success : AuditOutcome.Denied, Reason: problem)
-        { ActorUserId = token.UserId, ActorLabel = user?.Email ?? "unknown", InstitutionId = user?.InstitutionId }, cancellationToken);
+        AuditEvent Used(AuditOutcome outcome) => new(AuditActions.TokenUsed, "ApiToken", token.Id.ToString(), outcome, Reason: problem)
+        { ActorUserId = token.UserId, ActorLabel = user?.Email ?? "unknown", InstitutionId = user?.InstitutionId };
         if (problem is not null || user is null)
         {
+            // Every refused use is audited, in the owner's name (S6).
+            await audit.RecordAsync(Used(AuditOutcome.Denied), cancellationToken);
             return null;
         }
 
-        if (token.LastUsedAt is null || token.LastUsedAt < now.AddMinutes(-1))
+        // A successful use is audited once per token per interval (ADR 0017): the first request of the interval that
+        // moves LastUsedAt writes the entry in the same transaction; the others write nothing.
+        var since = now - UseRecordInterval;
+        if (token.LastUsedAt is null || token.LastUsedAt < since)
         {
-            await db.Set<ApiToken>().Where(t => t.Id == id).ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var moved = await db.Set<ApiToken>().Where(t => t.Id == id && (t.LastUsedAt == null || t.LastUsedAt < since))
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            if (moved == 1)
+            {
+                audit.Add(Used(AuditOutcome.Success));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
@@ -130,9 +164,9 @@ public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> user
         identity.AddClaim(new Claim(SponaClaimsPrincipalFactory.InstitutionClaim, user.InstitutionId.ToString()));
         identity.AddClaim(new Claim(SecondFactor.Claim, SecondFactor.Token));
         identity.AddClaim(new Claim(RolePermissions.TokenClaim, token.Id.ToString()));
-        foreach (var role in await users.GetRolesAsync(user))
+        foreach (var role in row.Roles)
         {
-            identity.AddClaim(new Claim(ClaimTypes.Role, role));
+            identity.AddClaim(new Claim(ClaimTypes.Role, role!));
         }
 
         foreach (var permission in token.PermissionList)

@@ -60,6 +60,8 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IHostApplic
 
         await provider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
         await provider.GetRequiredService<StrategyCatalogueLoader>().LoadEmbeddedAsync(cancellationToken);
+        // What preparing wrote is linked into the chain before anything else starts (ADR 0017).
+        await provider.GetRequiredService<Audit.AuditSealer>().SealPendingAsync(cancellationToken);
     }
 
     private void PrintSetupLink(string token)

@@ -33,7 +33,7 @@ public static class PersistenceSetup
                 options.AddInterceptors(new SqlitePragmaInterceptor());
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                options.UseNpgsql(PostgresConnectionString(settings.ConnectionString), npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown database provider.");
@@ -41,5 +41,23 @@ public static class PersistenceSetup
 
         options.ReplaceService<IMigrationsAssembly, SponaMigrationsAssembly>();
         return options;
+    }
+
+    /// <summary>
+    /// EF opens and closes the connection for every query; by default Npgsql then resets it with <c>DISCARD ALL</c>
+    /// on every return to the pool (5-7 round trips per request). Spona sets no session state (no <c>SET</c>, no
+    /// session-level advisory locks or temporary tables: the chain lock is transaction-scoped), so the reset is
+    /// skipped unless the operator's connection string says otherwise.
+    /// </summary>
+    internal static string PostgresConnectionString(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 }

@@ -18,7 +18,7 @@ public sealed record RotationProgress(string Binding, long Done, long Total);
 /// every value stays readable throughout (retired keys still decrypt). Works on raw column values, through the same
 /// <see cref="FieldProtector"/> and bindings as the EF converters.
 /// </summary>
-public sealed class KeyRotation(AppDbContext db, FieldProtector protector, TimeProvider clock)
+public sealed class KeyRotation(AppDbContext db, FieldProtector protector, TimeProvider clock, Audit.IAuditTrail audit)
 {
     /// <summary>The <see cref="SeedRecord"/> that says for which schema and columns the clear-value sweep last completed.</summary>
     public const string ClearValueSweepKey = "protection:clear-values";
@@ -226,6 +226,18 @@ public sealed class KeyRotation(AppDbContext db, FieldProtector protector, TimeP
 
             // Compare-and-set: a value the application changed meanwhile is left alone (it is on the active key already).
             changed += await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (changed > 0)
+        {
+            // One audit entry per batch, in the batch's transaction: which column, how many values, under which key.
+            audit.Add(new Audit.AuditEvent("keys.re-encrypted", column.Table, column.Column,
+                Changes: System.Text.Json.JsonSerializer.Serialize(new object[]
+                {
+                    new { field = "Values", @new = changed.ToString(CultureInfo.InvariantCulture) },
+                    new { field = "KeyPrefix", @new = prefix },
+                })));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -38,6 +38,37 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task SuccessfulUses_AreAuditedOncePerInterval_RefusedUsesEveryTime_AndARoleChangeTakesEffectAtOnce()
+    {
+        var (_, email, token, id) = await MakeAsync();
+        var client = app.BearerClient(token);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
+        }
+
+        // The owner loses their only role: the next request is refused, nothing cached.
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SponaUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            await users.RemoveFromRoleAsync(user, Roles.MonitoringTeamMember);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
+        var wrong = app.BearerClient(token[..^2] + (token[^2..] == "xx" ? "yy" : "xx"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
+
+        await app.Factory.SealAuditAsync();
+        await using var read = app.Factory.Services.CreateAsyncScope();
+        var uses = await read.ServiceProvider.GetRequiredService<AppDbContext>().Set<Spona.Web.Platform.Audit.AuditEntry>().AsNoTracking()
+            .Where(e => e.EntityKey == id.ToString() && e.Action == Spona.Web.Platform.Audit.AuditActions.TokenUsed).ToListAsync();
+        Assert.Single(uses, e => e.Outcome == Spona.Web.Platform.Audit.AuditOutcome.Success);
+        Assert.Equal(2, uses.Count(e => e.Outcome == Spona.Web.Platform.Audit.AuditOutcome.Denied && e.Reason == "wrong secret"));
+    }
+
+    [Fact]
     public async Task Token_DoesNotOpenPages()
     {
         var (_, _, token, _) = await MakeAsync();

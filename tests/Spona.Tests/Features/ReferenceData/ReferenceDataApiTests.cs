@@ -128,6 +128,7 @@ public sealed class ReferenceDataApiTests(AppFixture app) : IClassFixture<AppFix
 
     private async Task<int> AuditEntriesAsync()
     {
+        await app.Factory.SealAuditAsync();
         await using var scope = app.Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<AuditEntry>().CountAsync(e => e.EntityType == "Jurisdiction");
     }

@@ -133,6 +133,7 @@ public sealed class AmendmentAdoptionTests : IAsyncLifetime
 
     private async Task<Snapshot> SnapshotAsync()
     {
+        await app.Factory.SealAuditAsync();
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return new Snapshot(

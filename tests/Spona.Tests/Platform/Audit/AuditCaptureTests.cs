@@ -15,6 +15,7 @@ public sealed class AuditCaptureTests : IDisposable
 
     private readonly SqliteConnection connection = new("Data Source=:memory:");
     private readonly PendingAuditEvents pending = new();
+    private readonly AuditSealSignal signal = new();
 
     public AuditCaptureTests()
     {
@@ -23,7 +24,11 @@ public sealed class AuditCaptureTests : IDisposable
         db.Database.EnsureCreated();
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        connection.Dispose();
+        signal.Dispose();
+    }
 
     [Fact]
     public async Task Insert_Update_Delete_AreEachRecorded_PersonalFieldsByNameOnly()
@@ -46,6 +51,7 @@ public sealed class AuditCaptureTests : IDisposable
         }
 
         await using var read = NewContext();
+        await AuditSealer.SealBatchAsync(read, CancellationToken.None);
         var entries = await read.Set<AuditEntry>().OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal([AuditActions.EntityCreated, AuditActions.EntityUpdated, AuditActions.EntityDeleted], entries.Select(e => e.Action));
         Assert.All(entries, e => Assert.Equal(id.ToString(), e.EntityKey));
@@ -77,6 +83,7 @@ public sealed class AuditCaptureTests : IDisposable
         }
 
         await using var read = NewContext();
+        await AuditSealer.SealBatchAsync(read, CancellationToken.None);
         var entries = await read.Set<AuditEntry>().OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal([1L, 2L], entries.Select(e => e.Sequence));
         Assert.Equal(entries[0].EntryHash, entries[1].PreviousHash);
@@ -93,6 +100,7 @@ public sealed class AuditCaptureTests : IDisposable
         }
 
         await using var read = NewContext();
+        await AuditSealer.SealBatchAsync(read, CancellationToken.None);
         var entries = await read.Set<AuditEntry>().OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal(2, entries.Count);
         Assert.Contains(entries, e => e.Action == AuditActions.RecordRead && e.EntityKey == "k1" && e.Reason == "case review" && e.ActorLabel == AuditActor.CliLabel);
@@ -109,6 +117,7 @@ public sealed class AuditCaptureTests : IDisposable
         }
 
         await using var again = NewContext();
+        await AuditSealer.SealBatchAsync(again, CancellationToken.None);
         var entry = await again.Set<AuditEntry>().FirstAsync();
         entry.Reason = "changed";
         await Assert.ThrowsAsync<InvalidOperationException>(() => again.SaveChangesAsync());
@@ -127,7 +136,7 @@ public sealed class AuditCaptureTests : IDisposable
         var accessor = new AuditActorAccessor(new HttpContextAccessor(), new ServiceCollection().BuildServiceProvider());
         var options = new DbContextOptionsBuilder<TestContext>()
             .UseSqlite(connection)
-            .AddInterceptors(new AuditSaveChangesInterceptor(pending, accessor, TimeProvider.System))
+            .AddInterceptors(new AuditSaveChangesInterceptor(pending, accessor, TimeProvider.System, signal))
             .Options;
         return new TestContext(options);
     }
@@ -151,6 +160,7 @@ public sealed class AuditCaptureTests : IDisposable
         protected override void OnModelCreating(ModelBuilder modelBuilder)
         {
             modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+            modelBuilder.ApplyConfiguration(new UnsealedAuditEntryConfiguration());
             modelBuilder.Entity<Person>().HasIndex(p => p.Code).IsUnique();
         }
     }

@@ -57,4 +57,46 @@ public sealed class AuditConcurrencyTests : IAsyncLifetime
         Assert.True(result.Intact, result.Failure?.Detail);
         Assert.Equal(before + (2 * Writers * WritesEach), result.Count);
     }
+
+    [Fact]
+    public async Task BackgroundSealers_OfTwoInstances_SealEveryWrite_IntoOneChain_WithoutBeingAsked()
+    {
+        var before = (await AuditDatabase.VerifyAsync(app.Factory)).Count;
+        const int Writers = 8;
+        const int WritesEach = 10;
+
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+        {
+            var factory = w % 2 == 0 ? app.Factory : second!;
+            for (var i = 0; i < WritesEach; i++)
+            {
+                await using var scope = factory.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(new AuditEvent(AuditActions.Export, "Synthetic", $"bg-w{w}-{i}"), CancellationToken.None);
+            }
+        })));
+
+        // No seal-now here: the instances' own sealers must do it, well within the default bound.
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
+        AuditVerification result;
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var verifier = scope.ServiceProvider.GetRequiredService<AuditVerifier>();
+            while ((result = await verifier.VerifyAsync(null, CancellationToken.None)).Unsealed!.Count > 0 && TimeProvider.System.GetUtcNow() < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(result.Intact, result.Failure?.Detail);
+        Assert.Equal(0, result.Unsealed!.Count);
+        Assert.Equal(before + (Writers * WritesEach), result.Count);
+        var keys = (await AuditDatabase.EntriesAsync(app.Factory)).Where(e => e.EntityKey.StartsWith("bg-", StringComparison.Ordinal)).Select(e => e.EntityKey).ToList();
+        Assert.Equal(Writers * WritesEach, keys.Distinct().Count());
+        // Each writer's entries are chained in the order it wrote them.
+        for (var w = 0; w < Writers; w++)
+        {
+            var own = keys.Where(k => k.StartsWith($"bg-w{w}-", StringComparison.Ordinal)).ToList();
+            Assert.Equal(Enumerable.Range(0, WritesEach).Select(i => $"bg-w{w}-{i}"), own);
+        }
+    }
 }

@@ -42,6 +42,7 @@ internal static class AuditDatabase
 
     public static async Task<List<AuditEntry>> EntriesAsync(SponaFactory factory)
     {
+        await factory.SealAuditAsync();
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
     }
@@ -54,6 +55,7 @@ internal static class AuditDatabase
 
     public static async Task<AuditVerification> VerifyAsync(SponaFactory factory, IReadOnlyList<CheckpointClaim>? checkpoints = null)
     {
+        await factory.SealAuditAsync();
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(checkpoints, CancellationToken.None);
     }

@@ -18,6 +18,7 @@ public sealed class PeriodicCheckpointTests(PeriodicCheckpointTests.ClockFixture
 
     private async Task<long> NewestEntryAsync()
     {
+        await app.Factory.SealAuditAsync();
         await using var scope = app.Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<AuditEntry>().MaxAsync(e => e.Sequence);
     }

@@ -13,6 +13,7 @@ public sealed class SecurityEventAuditTests(SecurityEventAuditTests.AlertFixture
 {
     private async Task<List<AuditEntry>> EntriesAsync(Func<IQueryable<AuditEntry>, IQueryable<AuditEntry>> filter)
     {
+        await app.Factory.SealAuditAsync();
         await using var scope = app.Factory.Services.CreateAsyncScope();
         return await filter(scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<AuditEntry>().AsNoTracking()).OrderBy(e => e.Sequence).ToListAsync();
     }

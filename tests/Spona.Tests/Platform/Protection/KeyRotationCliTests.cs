@@ -82,6 +82,24 @@ public sealed class KeyRotationCliTests : IAsyncLifetime
         var after = await Spona("keys", "status");
         Assert.Contains($"data key {oldKey}  retired  created", after.Output, StringComparison.Ordinal);
         Assert.Matches($"data key {oldKey} .* values 0", after.Output);
+        // Every batch wrote its audit entry, sealed into the chain before the command exited: 2 values, then 1.
+        Assert.Equal(["2", "1"], await ReEncryptedBatchesAsync());
+    }
+
+    private async Task<List<string>> ReEncryptedBatchesAsync()
+    {
+        await using DbConnection connection = database.IsPostgres ? new NpgsqlConnection(database.ConnectionString) : new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Changes\" FROM \"AuditEntries\" WHERE \"Action\" = 'keys.re-encrypted' AND \"EntityKey\" = 'DisplayName' ORDER BY \"Sequence\"";
+        var counts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counts.Add(System.Text.Json.JsonDocument.Parse(reader.GetString(0)).RootElement[0].GetProperty("new").GetString()!);
+        }
+
+        return counts;
     }
 
     private async Task<List<string>> DisplayNamesAsync()

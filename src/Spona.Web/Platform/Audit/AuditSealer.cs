@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Spona.Web.Platform.Persistence;
+
+namespace Spona.Web.Platform.Audit;
+
+/// <summary>
+/// Tells the sealer of this process that unsealed entries were committed, so that it seals them soon instead of at its
+/// next interval. Also remembers that this process wrote any (the command line seals before it exits).
+/// </summary>
+public sealed class AuditSealSignal : IDisposable
+{
+    private readonly SemaphoreSlim wake = new(0, 1);
+    private int written;
+
+    /// <summary>True once this process committed an unsealed entry.</summary>
+    public bool Written => Volatile.Read(ref written) == 1;
+
+    public void Notify()
+    {
+        Volatile.Write(ref written, 1);
+        if (wake.CurrentCount == 0)
+        {
+            try
+            {
+                wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another request woke the sealer at the same moment: once is enough.
+            }
+            catch (ObjectDisposedException)
+            {
+                // The application is stopping; the entry is sealed at the next start (or by 'spona audit seal').
+            }
+        }
+    }
+
+    public void Dispose() => wake.Dispose();
+
+    /// <summary>Waits until <see cref="Notify"/> or the timeout, whichever comes first.</summary>
+    internal Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => wake.WaitAsync(timeout, cancellationToken);
+}
+
+/// <summary>How many entries wait to be sealed, and since when.</summary>
+public sealed record UnsealedBacklog(long Count, DateTime? Oldest, TimeSpan? OldestAge, TimeSpan Bound)
+{
+    /// <summary>The oldest unsealed entry is older than <see cref="AuditOptions.MaxUnsealedSeconds"/>: the sealer lags or stopped.</summary>
+    public bool Exceeded => OldestAge > Bound;
+}
+
+/// <summary>
+/// Links unsealed entries into the hash chain (ADR 0017): in one short transaction per batch it takes the chain lock
+/// (PostgreSQL advisory lock; on SQLite the IMMEDIATE transaction's write lock), reads the head, gives the oldest
+/// unsealed entries (by id) the next sequence numbers and hashes, inserts them into the chain and deletes them from
+/// the unsealed table. Any number of application instances may run it; the lock makes them take turns, so the chain
+/// stays one line. Requests never take this lock.
+/// </summary>
+public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuditOptions> options)
+{
+    public const int BatchSize = 1000;
+
+    /// <summary>Seals every entry committed so far; returns how many. Safe to call from anywhere, at any time.</summary>
+    public async Task<int> SealPendingAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            var count = await SealBatchAsync(cancellationToken);
+            total += count;
+            if (count < BatchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    /// <summary>The entries still waiting to be sealed.</summary>
+    public async Task<UnsealedBacklog> BacklogAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var set = db.Set<UnsealedAuditEntry>().AsNoTracking();
+        var count = await set.LongCountAsync(cancellationToken);
+        var oldest = count == 0 ? null : await set.MinAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
+        var age = oldest is { } o ? clock.GetUtcNow().UtcDateTime - o : (TimeSpan?)null;
+        return new UnsealedBacklog(count, oldest, age, TimeSpan.FromSeconds(options.Value.MaxUnsealedSeconds));
+    }
+
+    private async Task<int> SealBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await SealBatchAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
+    }
+
+    /// <summary>Seals up to <see cref="BatchSize"/> entries in one transaction of <paramref name="db"/> (a context with nothing else to save).</summary>
+    internal static async Task<int> SealBatchAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        // Look first without a lock: an idle sealer never takes the write lock.
+        if (!await db.Set<UnsealedAuditEntry>().AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (sequence, previous) = await AuditSaveChangesInterceptor.LockAndReadHeadAsync(db, cancellationToken);
+        // Read after the lock: what another sealer sealed meanwhile is gone already.
+        var batch = await db.Set<UnsealedAuditEntry>().OrderBy(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var row in batch)
+        {
+            var entry = row.ToEntry();
+            AuditHash.Seal(entry, ++sequence, previous);
+            previous = entry.EntryHash;
+            db.Add(entry);
+            db.Remove(row);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return batch.Count;
+    }
+}
+
+/// <summary>
+/// Runs <see cref="AuditSealer"/> in the web application: woken by every request that wrote audit entries (and at
+/// least every <see cref="AuditOptions.SealIntervalMilliseconds"/>), and once more when the application stops.
+/// </summary>
+internal sealed partial class AuditSealingService(
+    AuditSealer sealer, AuditSealSignal signal, IOptions<AuditOptions> options, ILogger<AuditSealingService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Real time on purpose: the cadence is the machine's, not the (possibly simulated) clock of the records.
+        var interval = TimeSpan.FromMilliseconds(options.Value.SealIntervalMilliseconds);
+        if (!options.Value.RecordReads)
+        {
+            LogReadsOff(logger);
+        }
+
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await signal.WaitAsync(failures == 0 ? interval : TimeSpan.FromMilliseconds(Math.Min(30_000, interval.TotalMilliseconds * (1 << Math.Min(failures, 5)))), stoppingToken);
+                await sealer.SealPendingAsync(stoppingToken);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                // The type only: messages of database errors can quote data.
+                LogSealFailed(logger, ex.GetType().Name);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await sealer.SealPendingAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSealFailed(logger, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit:RecordReads is false: reads of records are NOT audited. This switch is for benchmarks only")]
+    private static partial void LogReadsOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sealing audit entries into the chain failed ({ExceptionType}); it is tried again")]
+    private static partial void LogSealFailed(ILogger logger, string exceptionType);
+}

@@ -53,6 +53,7 @@ public sealed class RefusedChangeAuditTests : IAsyncLifetime
 
     private async Task<int> EntriesAsync(Guid user, string action)
     {
+        await app.Factory.SealAuditAsync();
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return await db.Set<AuditEntry>().CountAsync(e => e.Action == action && e.EntityKey == user.ToString());

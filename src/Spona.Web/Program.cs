@@ -4,6 +4,7 @@ using Spona.Web.Features.Audit;
 using Spona.Web.Features.Notifications;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
+using Spona.Web.Features.Tasks;
 using Spona.Web.Features.Users;
 using Spona.Web.Platform;
 using Spona.Web.Platform.Access;
@@ -19,6 +20,7 @@ using Spona.Web.Platform.Mail;
 using Spona.Web.Platform.Notifications;
 using Spona.Web.Platform.Observability;
 using Spona.Web.Platform.Persistence;
+using Spona.Web.Platform.Tasks;
 using Spona.Web.Platform.Web;
 
 if (SponaCli.IsCommand(args))
@@ -38,6 +40,7 @@ try
     builder.Services.AddRecordAccess();
     builder.Services.AddPeriodicAuditCheckpoints();
     builder.Services.AddNotifications();
+    builder.Services.AddTasks();
     builder.Services.AddSponaMail(builder.Configuration);
     builder.Services.AddSponaLocalization(builder.Configuration);
     builder.Services.AddSponaErrors();
@@ -54,6 +57,7 @@ try
     builder.Services.AddStrategyModule();
     builder.Services.AddAuditModule();
     builder.Services.AddNotificationsModule();
+    builder.Services.AddTasksModule();
 
     var app = builder.Build();
 
@@ -67,6 +71,7 @@ try
     app.MapStrategyModule();
     app.MapAuditModule();
     app.MapNotificationsModule();
+    app.MapTasksModule();
     app.MapRazorPages();
 
     await app.RunAsync();

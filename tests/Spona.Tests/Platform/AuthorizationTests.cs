@@ -22,6 +22,8 @@ public sealed class AuthorizationTests(AppFixture app) : IClassFixture<AppFixtur
         [Permissions.AccessReview] = (HttpMethod.Get, "/api/v1/access/break-glass", null),
         [Permissions.AuditRead] = (HttpMethod.Get, "/api/v1/audit", null),
         [Permissions.NotificationsRead] = (HttpMethod.Get, "/api/v1/notifications", null),
+        [Permissions.TasksWork] = (HttpMethod.Get, "/api/v1/tasks", null),
+        [Permissions.TasksSupervise] = (HttpMethod.Get, "/api/v1/tasks/overdue", null),
         [Permissions.ReferenceDataManage] = (HttpMethod.Post, "/api/v1/code-lists/sexes/items", new { code = "probe", labelEn = "P", labelBs = "P", labelHr = "P", labelSrLatn = "P" }),
     };
 

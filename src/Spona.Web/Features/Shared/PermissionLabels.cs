@@ -21,6 +21,8 @@ public static class PermissionLabels
         Permissions.AccessReview => "Review break-the-glass access",
         Permissions.AuditRead => "Read the audit trail",
         Permissions.NotificationsRead => "Read one's own notifications",
+        Permissions.TasksWork => "Work on one's own and one's institution's tasks",
+        Permissions.TasksSupervise => "Supervise tasks: see overdue tasks in one's scope and reassign them",
         _ => permission,
     };
 }

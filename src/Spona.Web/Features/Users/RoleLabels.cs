@@ -21,6 +21,8 @@ public static class RoleLabels
         Roles.InstitutionReporter => "Institution reporter",
         Roles.Analyst => "Analyst",
         Roles.Auditor => "Auditor",
+        Roles.Supervisor => "Supervisor",
+        Roles.InstitutionHead => "Head of institution",
         _ => role,
     };
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spona.Web.Platform.Localization;
@@ -28,7 +27,7 @@ public sealed record BreakGlassView(
 public sealed class BreakGlassService(
     Audit.IAuditTrail audit,
     Audit.RecordReads reads,
-    AppDbContext db, RecordScope scope, RecordTypeRegistry types, IServiceProvider services, IHttpContextAccessor http, TimeProvider clock, IOptions<AccessOptions> options)
+    AppDbContext db, CurrentUser user, RecordTypeRegistry types, IServiceProvider services, TimeProvider clock, IOptions<AccessOptions> options)
 {
     public async Task<(BreakGlassView? Grant, string? Field, string? Error, bool NotFound)> OpenAsync(string? recordType, Guid recordId, string? reason, CancellationToken cancellationToken)
     {
@@ -48,7 +47,7 @@ public sealed class BreakGlassService(
             return (null, null, null, true);
         }
 
-        var me = await scope.CurrentAsync(cancellationToken);
+        var me = user.Scope;
         if (me.UserId == Guid.Empty)
         {
             return (null, null, null, true);
@@ -75,7 +74,7 @@ public sealed class BreakGlassService(
             Changes: System.Text.Json.JsonSerializer.Serialize(new[] { new { field = "Grant", @new = grant.Id.ToString() }, new { field = "ValidUntil", @new = grant.ValidUntil.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture) } })));
         await db.SaveChangesAsync(cancellationToken);
         auditChange.Complete();
-        var email = http.HttpContext?.User.FindFirstValue(ClaimTypes.Name) ?? "";
+        var email = user.UserName ?? "";
         return (new BreakGlassView(grant.Id, grant.RecordType, grant.RecordId, me.UserId, email, reason, now, grant.ValidUntil.Value, true), null, null, false);
     }
 
@@ -103,6 +102,7 @@ public static class AccessSetup
     public static IServiceCollection AddRecordAccess(this IServiceCollection services)
     {
         services.AddScoped<RecordScope>();
+
         services.AddScoped<BreakGlassService>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, RecordScopeHandler>();
         services.AddSingleton(provider =>

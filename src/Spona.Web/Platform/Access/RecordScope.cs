@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Spona.Web.Platform.Persistence;
 
@@ -11,74 +10,43 @@ public sealed record UserScope(Guid UserId, Guid InstitutionId, IReadOnlySet<Gui
 }
 
 /// <summary>
-/// The one mechanism that restricts records to the user's reach (S5). A module applies it in one line:
-/// <c>scope.Filter(db.Victims)</c> for lists, search and export, and <c>await scope.CanAccessAsync(victim)</c> (or the
-/// resource authorization requirement <see cref="RecordScopeRequirement"/>) for detail and update. A user reaches a
-/// record through the owning institution, a jurisdiction within their scope, or an active grant to them or their
-/// institution (assignment, referral, break-the-glass).
+/// The rule that restricts records to a user's reach (S5): the owning institution, a jurisdiction within their scope,
+/// or an active grant to them or their institution (assignment, referral, break-the-glass). Every query of a scoped
+/// type is filtered by it for the current user without asking (the <see cref="ScopeFilter"/> query filter); this
+/// class answers the same question for one record or for another account's scope.
 /// </summary>
-public sealed class RecordScope(AppDbContext db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class RecordScope(AppDbContext db, CurrentUser user, JurisdictionTree jurisdictions, TimeProvider clock)
 {
-    private UserScope? current;
-
-    public async Task<UserScope> CurrentAsync(CancellationToken cancellationToken = default)
-    {
-        if (current is not null)
-        {
-            return current;
-        }
-
-        var principal = http.HttpContext?.User;
-        return current = Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            ? await ForUserAsync(userId, cancellationToken)
-            : UserScope.Nobody;
-    }
+    /// <summary>The current user's scope (computed once per request by <see cref="CurrentUser"/>).</summary>
+    public Task<UserScope> CurrentAsync(CancellationToken cancellationToken = default) => Task.FromResult(user.Scope);
 
     /// <summary>The scope of any account (for background work and tests); a disabled or unknown account reaches nothing.</summary>
     public async Task<UserScope> ForUserAsync(Guid userId, CancellationToken cancellationToken = default)
     {
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && !u.IsDisabled)
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId && !u.IsDisabled)
             .Select(u => new { u.InstitutionId, u.JurisdictionId }).FirstOrDefaultAsync(cancellationToken);
-        if (user is null)
+        if (account is null)
         {
             return UserScope.Nobody;
         }
 
-        var covered = new HashSet<Guid>();
-        if (user.JurisdictionId is { } root)
-        {
-            var all = await db.Jurisdictions.AsNoTracking().Select(j => new { j.Id, j.ParentId, j.RegionId }).ToListAsync(cancellationToken);
-            covered.Add(root);
-            // Everything below the user's jurisdiction: children by parent, and municipalities by RS region.
-            bool added;
-            do
-            {
-                added = false;
-                foreach (var j in all.Where(j => !covered.Contains(j.Id) && ((j.ParentId is { } p && covered.Contains(p)) || (j.RegionId is { } r && covered.Contains(r)))))
-                {
-                    added |= covered.Add(j.Id);
-                }
-            }
-            while (added);
-        }
-
-        return new UserScope(userId, user.InstitutionId, covered);
+        await jurisdictions.EnsureLoadedAsync(cancellationToken);
+        return new UserScope(userId, account.InstitutionId, jurisdictions.SubtreeOf(account.JurisdictionId));
     }
 
-    /// <summary>Only the records the current user reaches. Translates to SQL on both providers.</summary>
+    /// <summary>
+    /// Only the records the given scope reaches (background work acting for one account, tests). Queries of the
+    /// current user need nothing: the record-scope query filter applies to them already.
+    /// </summary>
     public IQueryable<T> Filter<T>(IQueryable<T> records, UserScope scope)
         where T : class, IScopedRecord
     {
         var jurisdictions = scope.JurisdictionIds.ToList();
         var grants = ActiveGrants(T.RecordType, scope);
-        return records.Where(r => r.OwnerInstitutionId == scope.InstitutionId
+        return records.WithoutScope(ScopeOptOut.ExplicitScope).Where(r => r.OwnerInstitutionId == scope.InstitutionId
             || (r.JurisdictionId != null && jurisdictions.Contains(r.JurisdictionId.Value))
             || grants.Any(g => g.RecordId == r.Id));
     }
-
-    public async Task<IQueryable<T>> FilterAsync<T>(IQueryable<T> records, CancellationToken cancellationToken = default)
-        where T : class, IScopedRecord =>
-        Filter(records, await CurrentAsync(cancellationToken));
 
     /// <summary>Whether the current user reaches this one record (detail, update, export of one).</summary>
     public async Task<bool> CanAccessAsync<T>(T record, CancellationToken cancellationToken = default)

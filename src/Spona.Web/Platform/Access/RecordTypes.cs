@@ -23,7 +23,7 @@ public static class RecordTypeRegistration
     /// <summary>Declares an entity of the application's model as a scoped record type (one line in a module).</summary>
     public static IServiceCollection AddScopedRecordType<T>(this IServiceCollection services)
         where T : class, IScopedRecord =>
-        services.AddRecordType(T.RecordType, (provider, id, ct) => provider.GetRequiredService<AppDbContext>().Set<T>().AnyAsync(r => r.Id == id, ct));
+        services.AddRecordType(T.RecordType, (provider, id, ct) => provider.GetRequiredService<AppDbContext>().Set<T>().WithoutScope(ScopeOptOut.BreakGlass).AnyAsync(r => r.Id == id, ct));
 
     public static IServiceCollection AddRecordType(this IServiceCollection services, string name, Func<IServiceProvider, Guid, CancellationToken, Task<bool>> exists)
     {

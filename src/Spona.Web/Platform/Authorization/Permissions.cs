@@ -14,6 +14,8 @@ public static class Permissions
     public const string AccessReview = "Access.Review";
     public const string AuditRead = "Audit.Read";
     public const string NotificationsRead = "Notifications.Read";
+    public const string TasksWork = "Tasks.Work";
+    public const string TasksSupervise = "Tasks.Supervise";
 
-    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse, NotificationsRead, AccessBreakGlass, AccessReview, AuditRead];
+    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse, NotificationsRead, TasksWork, TasksSupervise, AccessBreakGlass, AccessReview, AuditRead];
 }

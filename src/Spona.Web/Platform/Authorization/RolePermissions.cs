@@ -25,6 +25,9 @@ public static class RolePermissions
         (AuditRead, [Auditor, StateCoordinatorOffice]),
         // Everyone reads their own notices, and only their own (the list is filtered by the signed-in account).
         (NotificationsRead, EveryRole),
+        // Everyone who does case or plan work has tasks; the trail's readers and the analysts do not.
+        (TasksWork, [.. EveryRole.Except([Auditor, Analyst])]),
+        (TasksSupervise, [Supervisor, InstitutionHead, StateCoordinatorOffice, CoordinationTeamMember]),
     ];
 
     /// <summary>Every permission a role has, in the order of <see cref="Permissions.All"/>.</summary>

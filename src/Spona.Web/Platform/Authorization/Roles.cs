@@ -18,10 +18,16 @@ public static class Roles
     public const string Analyst = "Analyst";
     public const string Auditor = "Auditor";
 
+    /// <summary>Supervises the case work of their institution: receives its overdue tasks and reassigns them.</summary>
+    public const string Supervisor = "Supervisor";
+
+    /// <summary>The head of an institution: receives the tasks still open a day after their deadline.</summary>
+    public const string InstitutionHead = "InstitutionHead";
+
     public static readonly IReadOnlyList<string> All =
     [
         SystemAdministrator, StateCoordinatorOffice, MonitoringTeamMember, CoordinationTeamMember, CaseWorker,
         ShelterStaff, PoliceOfficer, Prosecutor, CourtClerk, LabourInspector, LegalAidProvider, InstitutionReporter,
-        Analyst, Auditor,
+        Analyst, Auditor, Supervisor, InstitutionHead,
     ];
 }

@@ -19,7 +19,7 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var principal = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), SchemeName, Context.RequestAborted);
+        var principal = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), SchemeName, Context.RequestAborted, Context);
         return principal is null
             ? AuthenticateResult.Fail("The token is not valid.")
             : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

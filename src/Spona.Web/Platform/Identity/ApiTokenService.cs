@@ -94,7 +94,7 @@ public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> user
     public static readonly TimeSpan UseRecordInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>The principal for a presented token, or null: unknown, wrong secret, revoked, expired, or owner disabled.</summary>
-    public async Task<ClaimsPrincipal?> AuthenticateAsync(string presented, string scheme, CancellationToken cancellationToken)
+    public async Task<ClaimsPrincipal?> AuthenticateAsync(string presented, string scheme, CancellationToken cancellationToken, HttpContext? context = null)
     {
         if (!presented.StartsWith(Prefix, StringComparison.Ordinal) || presented.Length > 200)
         {
@@ -113,7 +113,7 @@ public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> user
             .Select(t => new
             {
                 Token = t,
-                Owner = db.Users.Where(u => u.Id == t.UserId).Select(u => new { u.Id, u.UserName, u.Email, u.IsDisabled, u.InstitutionId }).FirstOrDefault(),
+                Owner = db.Users.Where(u => u.Id == t.UserId).Select(u => new { u.Id, u.UserName, u.Email, u.IsDisabled, u.InstitutionId, u.JurisdictionId }).FirstOrDefault(),
                 Roles = db.UserRoles.Where(r => r.UserId == t.UserId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -156,6 +156,11 @@ public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> user
             }
 
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (context is not null)
+        {
+            Access.AuthenticatedAccount.Remember(context, new Access.AuthenticatedAccount(user.Id, user.InstitutionId, user.JurisdictionId));
         }
 
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);

@@ -54,12 +54,16 @@ internal static class SessionValidation
         var db = services.GetRequiredService<AppDbContext>();
         var account = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.IsDisabled })
+            .Select(u => new { u.SecurityStamp, u.IsDisabled, u.InstitutionId, u.JurisdictionId })
             .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
         if (account is null || account.IsDisabled || !string.Equals(account.SecurityStamp, stamp, StringComparison.Ordinal))
         {
             await RejectAsync(context);
+            return;
         }
+
+        // The account as it is now, for the rest of the request (Access.CurrentUser): no second query for the scope.
+        Access.AuthenticatedAccount.Remember(context.HttpContext, new Access.AuthenticatedAccount(userId, account.InstitutionId, account.JurisdictionId));
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

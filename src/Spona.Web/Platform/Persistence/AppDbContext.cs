@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
+using Spona.Web.Platform.Access;
 using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Protection;
 
@@ -13,7 +14,7 @@ namespace Spona.Web.Platform.Persistence;
 /// The data API of the application (architecture convention 4). Each module keeps its mapping in its own
 /// <c>…Configuration</c> classes, which are picked up from this assembly.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? currentUser = null)
     : IdentityDbContext<SponaUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -48,6 +49,35 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         // Every property classified as encrypted gets its converter here; modules only classify (S8, ADR 0010).
         builder.ApplyFieldProtection(options.FindProtector());
+        // Every scoped record type is filtered by the current user's scope in every query (S5); see ScopeFilter.
+        var apply = typeof(AppDbContext).GetMethod(nameof(ApplyRecordScope), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && !t.IsOwned() && typeof(IScopedRecord).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            apply.MakeGenericMethod(type.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    // The record-scope filter's parameters, read by EF at every query from the context that runs it.
+    private Guid ScopeUserId => currentUser?.Scope.UserId ?? Guid.Empty;
+
+    private Guid ScopeInstitutionId => currentUser?.Scope.InstitutionId ?? Guid.Empty;
+
+    private List<Guid> ScopeJurisdictionIds => currentUser is null ? [] : [.. currentUser.Scope.JurisdictionIds];
+
+    private DateTime ScopeNow => currentUser?.UtcNow ?? DateTime.MinValue;
+
+    private void ApplyRecordScope<T>(ModelBuilder builder)
+        where T : class, IScopedRecord
+    {
+        var recordType = T.RecordType;
+        // Own institution, a jurisdiction within the user's scope, or a grant in force to the user or their institution;
+        // the same rule as RecordScope.Filter and RecordScope.CanAccessAsync (tested to agree).
+        builder.Entity<T>().HasQueryFilter(ScopeFilter.Name, r => ScopeUserId != Guid.Empty
+            && (r.OwnerInstitutionId == ScopeInstitutionId
+                || (r.JurisdictionId != null && ScopeJurisdictionIds.Contains(r.JurisdictionId.Value))
+                || Set<RecordAccessGrant>().Any(g => g.RecordType == recordType && g.RecordId == r.Id && g.RevokedAt == null
+                    && g.ValidFrom <= ScopeNow && (g.ValidUntil == null || g.ValidUntil > ScopeNow)
+                    && (g.GranteeUserId == ScopeUserId || g.GranteeInstitutionId == ScopeInstitutionId))));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

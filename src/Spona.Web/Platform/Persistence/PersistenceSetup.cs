@@ -19,8 +19,13 @@ public static class PersistenceSetup
         {
             Configure(options, settings).AddAuditInterceptor(provider);
             options.UseFieldProtection(provider.GetRequiredService<FieldProtector>());
+            options.AddInterceptors(new Access.JurisdictionTreeInvalidator(provider.GetRequiredService<Access.JurisdictionTree>()));
         });
         services.AddScoped<DatabaseMigrator>();
+        // The record-scope query filter reads the current user (S5); outside a request it is nobody.
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Access.JurisdictionTree>();
+        services.AddScoped<Access.CurrentUser>();
         return services;
     }
 

@@ -92,6 +92,8 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        // Who the request acts for, once: account, institution, jurisdiction subtree, roles and permissions (S5).
+        app.UseMiddleware<Access.CurrentUserMiddleware>();
         app.UseMiddleware<Identity.TwoFactorEnrollmentGate>();
         // After authentication: the signed-in user's remembered language is a claim of their cookie.
         app.UseRequestLocalization();

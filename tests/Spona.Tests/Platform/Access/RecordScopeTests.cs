@@ -93,11 +93,32 @@ public sealed class RecordScopeTests(RecordScopeTests.ScopeFixture app) : IClass
         var ids = cases.Values.Select(c => c.Case.Id).ToList();
         var visible = await records.Filter(db.Set<TestCase>().Where(c => ids.Contains(c.Id)), userScope).Select(c => c.Title).ToListAsync();
 
+        // The query filter, with nothing asked of the query: the same user, as a request would see it.
+        List<string> byDefault;
+        await using (var request = app.Factory.Services.CreateAsyncScope())
+        {
+            ActAs(request.ServiceProvider, user.Id, msb, canton1);
+            var requestDb = request.ServiceProvider.GetRequiredService<AppDbContext>();
+            byDefault = await requestDb.Set<TestCase>().Where(c => ids.Contains(c.Id)).Select(c => c.Title).ToListAsync();
+            Assert.Equal(cases.Count, await requestDb.Set<TestCase>().WithoutScope(ScopeOptOut.Statistics).CountAsync(c => ids.Contains(c.Id)));
+            request.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = null;
+        }
+
         foreach (var (name, (record, expected)) in cases)
         {
             Assert.True(expected == visible.Contains(record.Title), $"{name}: list says {visible.Contains(record.Title)}, expected {expected}");
+            Assert.True(expected == byDefault.Contains(record.Title), $"{name}: the query filter says {byDefault.Contains(record.Title)}, expected {expected}");
             Assert.True(expected == await records.CanAccessAsync(record, userScope), $"{name}: detail check disagrees");
         }
+
+        // Outside a request (jobs, start-up) a query reaches no scoped record unless it names why.
+        Assert.Empty(await db.Set<TestCase>().Where(c => ids.Contains(c.Id)).ToListAsync());
+        foreach (var reason in Enum.GetValues<ScopeOptOut>())
+        {
+            Assert.Equal(cases.Count, await db.Set<TestCase>().WithoutScope(reason).CountAsync(c => ids.Contains(c.Id)));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => db.Set<TestCase>().WithoutScope((ScopeOptOut)99));
 
         user.IsDisabled = true;
         await users.UpdateAsync(user);
@@ -138,7 +159,7 @@ public sealed class RecordScopeTests(RecordScopeTests.ScopeFixture app) : IClass
             var users = scope.ServiceProvider.GetRequiredService<UserManager<SponaUser>>();
             var records = scope.ServiceProvider.GetRequiredService<RecordScope>();
             var userScope = await records.ForUserAsync((await users.FindByEmailAsync(email))!.Id);
-            var record = await db.Set<TestCase>().SingleAsync(c => c.Id == caseId);
+            var record = await db.Set<TestCase>().WithoutScope(ScopeOptOut.SystemJob).SingleAsync(c => c.Id == caseId);
             Assert.True(await records.CanAccessAsync(record, userScope));
             var grant = await db.Set<RecordAccessGrant>().SingleAsync(g => g.RecordId == caseId);
             Assert.InRange((grant.ValidUntil!.Value - grant.ValidFrom).TotalHours, 3.99, 4.01);
@@ -153,6 +174,46 @@ public sealed class RecordScopeTests(RecordScopeTests.ScopeFixture app) : IClass
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(new Uri("/api/v1/access/break-glass", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public void EveryScopedRecordType_CarriesTheScopeFilter()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<AppDbContext>().Model;
+        var scoped = model.GetEntityTypes().Where(t => typeof(IScopedRecord).IsAssignableFrom(t.ClrType)).ToList();
+        Assert.Contains(scoped, t => t.ClrType == typeof(TestCase));
+        foreach (var type in scoped)
+        {
+            Assert.True(type.FindDeclaredQueryFilter(ScopeFilter.Name) is not null, $"{type.ClrType.Name} is a scoped record without the record-scope filter.");
+        }
+
+        // Every record type that break-the-glass knows is a type of the model or declared by a test.
+        var registry = scope.ServiceProvider.GetRequiredService<RecordTypeRegistry>();
+        Assert.Contains(TestCase.RecordType, registry.Names);
+    }
+
+    [Fact]
+    public void NothingLeavesTheScopeFilterButItsNamedOptOuts()
+    {
+        var offenders = Directory.EnumerateFiles(SourceTree.WebProject, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && File.ReadAllText(f).Contains("IgnoreQueryFilters", StringComparison.Ordinal)
+                && !f.EndsWith(Path.Combine("Platform", "Access", "ScopeFilter.cs"), StringComparison.Ordinal))
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    /// <summary>Makes the scope's current user the given account, as the cookie check does for a request.</summary>
+    internal static void ActAs(IServiceProvider services, Guid userId, Guid institutionId, Guid? jurisdictionId)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId.ToString())], "Test")),
+        };
+        AuthenticatedAccount.Remember(context, new AuthenticatedAccount(userId, institutionId, jurisdictionId));
+        services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = context;
+    }
+
     public sealed class ScopeFixture : AppFixture
     {
         protected override void ConfigureServices(IServiceCollection services)
@@ -161,7 +222,7 @@ public sealed class RecordScopeTests(RecordScopeTests.ScopeFixture app) : IClass
             services.ConfigureDbContext<AppDbContext>(options => options
                 .ReplaceService<IModelCustomizer, TestCaseModelCustomizer>()
                 .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)));
-            services.AddRecordType(TestCase.RecordType, (provider, id, ct) => provider.GetRequiredService<AppDbContext>().Set<TestCase>().AnyAsync(c => c.Id == id, ct));
+            services.AddRecordType(TestCase.RecordType, (provider, id, ct) => provider.GetRequiredService<AppDbContext>().Set<TestCase>().WithoutScope(ScopeOptOut.BreakGlass).AnyAsync(c => c.Id == id, ct));
         }
 
         public override async Task InitializeAsync()

@@ -20,7 +20,7 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
     /// <summary>Routes that show no other person's data (reference data, the strategy, forms, one's own account, writes that return none).</summary>
     private static readonly HashSet<string> ShowNoPersonalData = new(StringComparer.Ordinal)
     {
-        "/", "POST /culture", "/error", "/health/live", "/health/ready", "/metrics", "/culture", "/openapi/{documentName}.json", "/api/reference/{**slug}",
+        "POST /culture", "/error", "/health/live", "/health/ready", "/metrics", "/culture", "/openapi/{documentName}.json", "/api/reference/{**slug}",
         "/account/sign-in", "/account/sign-in/code", "/account/sign-out", "/account/setup", "/account/activate", "/account/password",
         "/account/two-factor", "/account/tokens", "/account/access-denied",
         "/admin/users/invite", "/admin/roles", "/access/break-glass/open",
@@ -43,7 +43,7 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
     };
 
     /// <summary>Lists that are empty in this test (no alert yet: InsiderAlertOnReadsTests fills them); their read names no record.</summary>
-    private static readonly HashSet<string> EmptyHere = new(StringComparer.Ordinal) { "GET /audit/alerts", "GET /api/v1/audit/alerts" };
+    private static readonly HashSet<string> EmptyHere = new(StringComparer.Ordinal) { "GET /audit/alerts", "GET /api/v1/audit/alerts", "GET /api/v1/tasks/overdue" };
 
     [Fact]
     public void EveryRoute_IsClassified_AsReadingPersonalDataOrNot()
@@ -69,6 +69,10 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
         var target = await app.UserIdAsync(targetEmail);
         await admin.PutJsonAsync($"/api/v1/users/{target}/roles", new { roles = new[] { Roles.CaseWorker, Roles.Auditor } }, HttpStatusCode.OK);
         await AddBreakGlassGrantAsync(target);
+        var admin2 = await app.UserIdAsync(adminEmail);
+        async Task<Guid> TaskAsync(string title) => (await admin.PostJsonAsync("/api/v1/tasks", new { title, dueAt = TimeProvider.System.GetUtcNow().AddDays(2), assigneeUserId = admin2 }, HttpStatusCode.Created))
+            .GetProperty("task").GetProperty("id").GetGuid();
+        var (task, taskDone, taskCancelled) = (await TaskAsync("Read audit probe"), await TaskAsync("Done probe"), await TaskAsync("Cancel probe"));
 
         var calls = new Dictionary<string, (HttpClient Client, string Actor, Func<HttpRequestMessage> Request)>(StringComparer.Ordinal)
         {
@@ -93,6 +97,17 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
             ["GET /api/v1/access/break-glass"] = (auditor, auditorEmail, () => Get("/api/v1/access/break-glass")),
             ["GET /api/v1/audit"] = (auditor, auditorEmail, () => Get("/api/v1/audit")),
             ["GET /api/v1/audit/alerts"] = (auditor, auditorEmail, () => Get("/api/v1/audit/alerts")),
+            ["GET /"] = (admin, adminEmail, () => Get("/")),
+            ["GET /tasks"] = (admin, adminEmail, () => Get("/tasks")),
+            ["GET /tasks/new"] = (admin, adminEmail, () => Get("/tasks/new")),
+            ["GET /tasks/{id:guid}"] = (admin, adminEmail, () => Get($"/tasks/{task}")),
+            ["GET /api/v1/tasks"] = (admin, adminEmail, () => Get("/api/v1/tasks")),
+            ["GET /api/v1/tasks/overdue"] = (admin, adminEmail, () => Get("/api/v1/tasks/overdue")),
+            ["GET /api/v1/tasks/{id:guid}"] = (admin, adminEmail, () => Get($"/api/v1/tasks/{task}")),
+            ["POST /api/v1/tasks"] = (admin, adminEmail, () => Json(HttpMethod.Post, "/api/v1/tasks", new { title = "Created probe", dueAt = TimeProvider.System.GetUtcNow().AddDays(2) })),
+            ["POST /api/v1/tasks/{id:guid}/assign"] = (admin, adminEmail, () => Json(HttpMethod.Post, $"/api/v1/tasks/{task}/assign", new { assigneeUserId = admin2 })),
+            ["POST /api/v1/tasks/{id:guid}/done"] = (admin, adminEmail, () => Json(HttpMethod.Post, $"/api/v1/tasks/{taskDone}/done", new { })),
+            ["POST /api/v1/tasks/{id:guid}/cancel"] = (admin, adminEmail, () => Json(HttpMethod.Post, $"/api/v1/tasks/{taskCancelled}/cancel", new { reason = "No longer needed" })),
         };
 
         var marked = Routes().Where(r => r.Marked).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using Spona.Web.Features.Access;
 using Spona.Web.Features.Account;
 using Spona.Web.Features.Audit;
+using Spona.Web.Features.Files;
 using Spona.Web.Features.Notifications;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
@@ -54,6 +55,7 @@ try
     builder.Services.AddStrategyModule();
     builder.Services.AddAuditModule();
     builder.Services.AddNotificationsModule();
+    builder.Services.AddFilesModule();
 
     var app = builder.Build();
 
@@ -67,6 +69,7 @@ try
     app.MapStrategyModule();
     app.MapAuditModule();
     app.MapNotificationsModule();
+    app.MapFilesModule();
     app.MapRazorPages();
 
     await app.RunAsync();

@@ -21,6 +21,8 @@ public static class PermissionLabels
         Permissions.AccessReview => "Review break-the-glass access",
         Permissions.AuditRead => "Read the audit trail",
         Permissions.NotificationsRead => "Read one's own notifications",
+        Permissions.FilesRead => "Read the files attached to the records one reaches",
+        Permissions.FilesAttach => "Attach files to the records one reaches and delete them",
         _ => permission,
     };
 }

@@ -14,6 +14,8 @@ public static class Permissions
     public const string AccessReview = "Access.Review";
     public const string AuditRead = "Audit.Read";
     public const string NotificationsRead = "Notifications.Read";
+    public const string FilesRead = "Files.Read";
+    public const string FilesAttach = "Files.Attach";
 
-    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse, NotificationsRead, AccessBreakGlass, AccessReview, AuditRead];
+    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse, NotificationsRead, AccessBreakGlass, AccessReview, AuditRead, FilesRead, FilesAttach];
 }

@@ -25,6 +25,9 @@ public static class RolePermissions
         (AuditRead, [Auditor, StateCoordinatorOffice]),
         // Everyone reads their own notices, and only their own (the list is filtered by the signed-in account).
         (NotificationsRead, EveryRole),
+        // Attachments of records, for those who do case work; a file is reached only through its record's scope (ADR 0020).
+        (FilesRead, [StateCoordinatorOffice, CoordinationTeamMember, CaseWorker, ShelterStaff, PoliceOfficer, Prosecutor, CourtClerk, LabourInspector, LegalAidProvider]),
+        (FilesAttach, [StateCoordinatorOffice, CoordinationTeamMember, CaseWorker, ShelterStaff, PoliceOfficer, Prosecutor, CourtClerk, LabourInspector, LegalAidProvider]),
     ];
 
     /// <summary>Every permission a role has, in the order of <see cref="Permissions.All"/>.</summary>

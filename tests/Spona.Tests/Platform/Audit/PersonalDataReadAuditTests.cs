@@ -40,6 +40,9 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
 
         // One's own notices: a kind, a pseudonymous reference and a link, never another person's data.
         "GET /notifications", "GET /api/v1/notifications", "POST /api/v1/notifications/read-all", "POST /api/v1/notifications/{id:guid}/read",
+
+        // Deleting a file returns nothing; the change itself is audited (StoredFile is IAudited).
+        "DELETE /api/v1/files/{id:guid}",
     };
 
     /// <summary>Lists that are empty in this test (no alert yet: InsiderAlertOnReadsTests fills them); their read names no record.</summary>
@@ -93,6 +96,13 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
             ["GET /api/v1/access/break-glass"] = (auditor, auditorEmail, () => Get("/api/v1/access/break-glass")),
             ["GET /api/v1/audit"] = (auditor, auditorEmail, () => Get("/api/v1/audit")),
             ["GET /api/v1/audit/alerts"] = (auditor, auditorEmail, () => Get("/api/v1/audit/alerts")),
+
+            // Files (ADR 0020): here on a record type nobody reaches, so each read is denied; AttachmentTests reads them allowed.
+            ["GET /files/record/{recordType}/{recordId:guid}"] = (admin, adminEmail, () => Get($"/files/record/Test/{target}")),
+            ["GET /api/v1/records/{recordType}/{recordId:guid}/files"] = (admin, adminEmail, () => Get($"/api/v1/records/Test/{target}/files")),
+            ["POST /api/v1/records/{recordType}/{recordId:guid}/files"] = (admin, adminEmail, () => new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/records/Test/{target}/files", UriKind.Relative)) { Content = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4"u8.ToArray()), "file", "a.pdf" } } }),
+            ["GET /api/v1/files/{id:guid}"] = (admin, adminEmail, () => Get($"/api/v1/files/{Guid.NewGuid()}")),
+            ["GET /api/v1/files/{id:guid}/content"] = (admin, adminEmail, () => Get($"/api/v1/files/{Guid.NewGuid()}/content")),
         };
 
         var marked = Routes().Where(r => r.Marked).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);

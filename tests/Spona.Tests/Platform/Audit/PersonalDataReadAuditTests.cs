@@ -72,6 +72,9 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
         var target = await app.UserIdAsync(targetEmail);
         await admin.PutJsonAsync($"/api/v1/users/{target}/roles", new { roles = new[] { Roles.CaseWorker, Roles.Auditor } }, HttpStatusCode.OK);
         await AddBreakGlassGrantAsync(target);
+        var workerEmail = await app.CreateUserAsync(Roles.CaseWorker);
+        var worker = app.Factory.CreateBrowser();
+        await Html.SignInAsync(worker, workerEmail, AppFixture.Password);
 
         var calls = new Dictionary<string, (HttpClient Client, string Actor, Func<HttpRequestMessage> Request)>(StringComparer.Ordinal)
         {
@@ -97,12 +100,12 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
             ["GET /api/v1/audit"] = (auditor, auditorEmail, () => Get("/api/v1/audit")),
             ["GET /api/v1/audit/alerts"] = (auditor, auditorEmail, () => Get("/api/v1/audit/alerts")),
 
-            // Files (ADR 0020): here on a record type nobody reaches, so each read is denied; AttachmentTests reads them allowed.
-            ["GET /files/record/{recordType}/{recordId:guid}"] = (admin, adminEmail, () => Get($"/files/record/Test/{target}")),
-            ["GET /api/v1/records/{recordType}/{recordId:guid}/files"] = (admin, adminEmail, () => Get($"/api/v1/records/Test/{target}/files")),
-            ["POST /api/v1/records/{recordType}/{recordId:guid}/files"] = (admin, adminEmail, () => new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/records/Test/{target}/files", UriKind.Relative)) { Content = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4"u8.ToArray()), "file", "a.pdf" } } }),
-            ["GET /api/v1/files/{id:guid}"] = (admin, adminEmail, () => Get($"/api/v1/files/{Guid.NewGuid()}")),
-            ["GET /api/v1/files/{id:guid}/content"] = (admin, adminEmail, () => Get($"/api/v1/files/{Guid.NewGuid()}/content")),
+            // Files (ADR 0020): a case worker on a record type that is not registered, so each read is denied (404); AttachmentTests reads them allowed.
+            ["GET /files/record/{recordType}/{recordId:guid}"] = (worker, workerEmail, () => Get($"/files/record/Test/{target}")),
+            ["GET /api/v1/records/{recordType}/{recordId:guid}/files"] = (worker, workerEmail, () => Get($"/api/v1/records/Test/{target}/files")),
+            ["POST /api/v1/records/{recordType}/{recordId:guid}/files"] = (worker, workerEmail, () => new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/records/Test/{target}/files", UriKind.Relative)) { Content = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4"u8.ToArray()), "file", "a.pdf" } } }),
+            ["GET /api/v1/files/{id:guid}"] = (worker, workerEmail, () => Get($"/api/v1/files/{Guid.NewGuid()}")),
+            ["GET /api/v1/files/{id:guid}/content"] = (worker, workerEmail, () => Get($"/api/v1/files/{Guid.NewGuid()}/content")),
         };
 
         var marked = Routes().Where(r => r.Marked).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);

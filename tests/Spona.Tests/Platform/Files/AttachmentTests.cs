@@ -135,8 +135,9 @@ public sealed class AttachmentTests(FilesFixture app) : IClassFixture<FilesFixtu
         var denied = (await AuditDatabase.EntriesAsync(app.Factory))
             .Where(e => e.Sequence > before && e.Action == AuditActions.RecordRead && e.ActorLabel == outsiderEmail && e.Outcome == AuditOutcome.Denied).ToList();
         Assert.Contains(denied, e => e.EntityKey == id && e.Changes!.Contains("/api/v1/files/{id:guid}/content", StringComparison.Ordinal));
-        Assert.Contains(denied, e => e.Changes!.Contains("POST /api/v1/records/{recordType}/{recordId:guid}/files", StringComparison.Ordinal));
-        Assert.Contains(denied, e => e.Changes!.Contains("GET /api/v1/records/{recordType}/{recordId:guid}/files", StringComparison.Ordinal));
+        Assert.Contains(denied, e => e.EntityType == FilesFixture.RecordType && e.EntityKey == record.ToString() && e.Changes!.Contains("POST /api/v1/records/{recordType}/{recordId:guid}/files", StringComparison.Ordinal));
+        Assert.Contains(denied, e => e.EntityType == FilesFixture.RecordType && e.EntityKey == record.ToString() && e.Changes!.Contains("GET /api/v1/records/{recordType}/{recordId:guid}/files", StringComparison.Ordinal));
+        Assert.Contains(denied, e => e.EntityType == FilesFixture.RecordType && e.EntityKey == record.ToString() && e.Changes!.Contains("/files/record/{recordType}/{recordId:guid}", StringComparison.Ordinal));
         Assert.DoesNotContain((await AuditDatabase.EntriesAsync(app.Factory)).Where(e => e.Sequence > before), e => e.ActorLabel == outsiderEmail && e.Outcome == AuditOutcome.Success);
     }
 

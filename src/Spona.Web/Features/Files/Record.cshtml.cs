@@ -53,10 +53,11 @@ public sealed class RecordModel(RecordFiles files, AttachFile attach, IStringLoc
 
     private async Task<IActionResult> ShowAsync(int? page, string? error, CancellationToken cancellationToken)
     {
-        var (list, refusal) = await files.ListAsync(RecordType, RecordId, page, null, cancellationToken);
+        // An unknown record type and a record out of reach look the same: not found.
+        var (list, _) = await files.ListAsync(RecordType, RecordId, page, null, cancellationToken);
         if (list is null)
         {
-            return refusal == FileRefusal.UnknownRecordType ? NotFound() : NotFound();
+            return NotFound();
         }
 
         Attachments = new AttachmentsView(RecordType, RecordId, list.Items, list.Total, RolePermissions.Allows(User, Permissions.FilesAttach), attach.MaxBytes, error);

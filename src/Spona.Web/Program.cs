@@ -1,6 +1,7 @@
 using Spona.Web.Features.Access;
 using Spona.Web.Features.Account;
 using Spona.Web.Features.Audit;
+using Spona.Web.Features.Files;
 using Spona.Web.Features.Notifications;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
@@ -58,6 +59,7 @@ try
     builder.Services.AddAuditModule();
     builder.Services.AddNotificationsModule();
     builder.Services.AddTasksModule();
+    builder.Services.AddFilesModule();
 
     var app = builder.Build();
 
@@ -72,6 +74,7 @@ try
     app.MapAuditModule();
     app.MapNotificationsModule();
     app.MapTasksModule();
+    app.MapFilesModule();
     app.MapRazorPages();
 
     await app.RunAsync();

@@ -24,6 +24,8 @@ public sealed class AuthorizationTests(AppFixture app) : IClassFixture<AppFixtur
         [Permissions.NotificationsRead] = (HttpMethod.Get, "/api/v1/notifications", null),
         [Permissions.TasksWork] = (HttpMethod.Get, "/api/v1/tasks", null),
         [Permissions.TasksSupervise] = (HttpMethod.Get, "/api/v1/tasks/overdue", null),
+        [Permissions.FilesRead] = (HttpMethod.Get, "/api/v1/files/00000000-0000-0000-0000-000000000001", null),
+        [Permissions.FilesAttach] = (HttpMethod.Delete, "/api/v1/files/00000000-0000-0000-0000-000000000001", new { reason = "Probe of the permission only" }),
         [Permissions.ReferenceDataManage] = (HttpMethod.Post, "/api/v1/code-lists/sexes/items", new { code = "probe", labelEn = "P", labelBs = "P", labelHr = "P", labelSrLatn = "P" }),
     };
 

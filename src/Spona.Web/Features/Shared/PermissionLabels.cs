@@ -23,6 +23,8 @@ public static class PermissionLabels
         Permissions.NotificationsRead => "Read one's own notifications",
         Permissions.TasksWork => "Work on one's own and one's institution's tasks",
         Permissions.TasksSupervise => "Supervise tasks: see overdue tasks in one's scope and reassign them",
+        Permissions.FilesRead => "Read the files attached to the records one reaches",
+        Permissions.FilesAttach => "Attach files to the records one reaches and delete them",
         _ => permission,
     };
 }

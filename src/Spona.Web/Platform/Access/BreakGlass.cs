@@ -108,9 +108,9 @@ public static class AccessSetup
         services.AddSingleton(provider =>
         {
             var registry = new RecordTypeRegistry();
-            foreach (var (name, exists) in provider.GetRequiredService<IOptions<RecordTypeOptions>>().Value.Types)
+            foreach (var definition in provider.GetRequiredService<IOptions<RecordTypeOptions>>().Value.Types)
             {
-                registry.Add(name, exists);
+                registry.Add(definition);
             }
 
             return registry;

@@ -16,6 +16,8 @@ public static class Permissions
     public const string NotificationsRead = "Notifications.Read";
     public const string TasksWork = "Tasks.Work";
     public const string TasksSupervise = "Tasks.Supervise";
+    public const string FilesRead = "Files.Read";
+    public const string FilesAttach = "Files.Attach";
 
-    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse, NotificationsRead, TasksWork, TasksSupervise, AccessBreakGlass, AccessReview, AuditRead];
+    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse, NotificationsRead, TasksWork, TasksSupervise, AccessBreakGlass, AccessReview, AuditRead, FilesRead, FilesAttach];
 }

@@ -28,6 +28,9 @@ public static class RolePermissions
         // Everyone who does case or plan work has tasks; the trail's readers and the analysts do not.
         (TasksWork, [.. EveryRole.Except([Auditor, Analyst])]),
         (TasksSupervise, [Supervisor, InstitutionHead, StateCoordinatorOffice, CoordinationTeamMember]),
+        // Attachments of records, for those who do case work; a file is reached only through its record's scope (ADR 0020).
+        (FilesRead, [StateCoordinatorOffice, CoordinationTeamMember, CaseWorker, ShelterStaff, PoliceOfficer, Prosecutor, CourtClerk, LabourInspector, LegalAidProvider]),
+        (FilesAttach, [StateCoordinatorOffice, CoordinationTeamMember, CaseWorker, ShelterStaff, PoliceOfficer, Prosecutor, CourtClerk, LabourInspector, LegalAidProvider]),
     ];
 
     /// <summary>Every permission a role has, in the order of <see cref="Permissions.All"/>.</summary>

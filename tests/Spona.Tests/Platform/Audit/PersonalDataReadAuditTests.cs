@@ -40,6 +40,9 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
 
         // One's own notices: a kind, a pseudonymous reference and a link, never another person's data.
         "GET /notifications", "GET /api/v1/notifications", "POST /api/v1/notifications/read-all", "POST /api/v1/notifications/{id:guid}/read",
+
+        // Deleting a file returns nothing; the change itself is audited (StoredFile is IAudited).
+        "DELETE /api/v1/files/{id:guid}",
     };
 
     /// <summary>Lists that are empty in this test (no alert yet: InsiderAlertOnReadsTests fills them); their read names no record.</summary>
@@ -73,6 +76,9 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
         async Task<Guid> TaskAsync(string title) => (await admin.PostJsonAsync("/api/v1/tasks", new { title, dueAt = TimeProvider.System.GetUtcNow().AddDays(2), assigneeUserId = admin2 }, HttpStatusCode.Created))
             .GetProperty("task").GetProperty("id").GetGuid();
         var (task, taskDone, taskCancelled) = (await TaskAsync("Read audit probe"), await TaskAsync("Done probe"), await TaskAsync("Cancel probe"));
+        var workerEmail = await app.CreateUserAsync(Roles.CaseWorker);
+        var worker = app.Factory.CreateBrowser();
+        await Html.SignInAsync(worker, workerEmail, AppFixture.Password);
 
         var calls = new Dictionary<string, (HttpClient Client, string Actor, Func<HttpRequestMessage> Request)>(StringComparer.Ordinal)
         {
@@ -108,6 +114,13 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
             ["POST /api/v1/tasks/{id:guid}/assign"] = (admin, adminEmail, () => Json(HttpMethod.Post, $"/api/v1/tasks/{task}/assign", new { assigneeUserId = admin2 })),
             ["POST /api/v1/tasks/{id:guid}/done"] = (admin, adminEmail, () => Json(HttpMethod.Post, $"/api/v1/tasks/{taskDone}/done", new { })),
             ["POST /api/v1/tasks/{id:guid}/cancel"] = (admin, adminEmail, () => Json(HttpMethod.Post, $"/api/v1/tasks/{taskCancelled}/cancel", new { reason = "No longer needed" })),
+
+            // Files (ADR 0020): a case worker on a record type that is not registered, so each read is denied (404); AttachmentTests reads them allowed.
+            ["GET /files/record/{recordType}/{recordId:guid}"] = (worker, workerEmail, () => Get($"/files/record/Test/{target}")),
+            ["GET /api/v1/records/{recordType}/{recordId:guid}/files"] = (worker, workerEmail, () => Get($"/api/v1/records/Test/{target}/files")),
+            ["POST /api/v1/records/{recordType}/{recordId:guid}/files"] = (worker, workerEmail, () => new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/records/Test/{target}/files", UriKind.Relative)) { Content = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4"u8.ToArray()), "file", "a.pdf" } } }),
+            ["GET /api/v1/files/{id:guid}"] = (worker, workerEmail, () => Get($"/api/v1/files/{Guid.NewGuid()}")),
+            ["GET /api/v1/files/{id:guid}/content"] = (worker, workerEmail, () => Get($"/api/v1/files/{Guid.NewGuid()}/content")),
         };
 
         var marked = Routes().Where(r => r.Marked).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);

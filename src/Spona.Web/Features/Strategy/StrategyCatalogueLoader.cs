@@ -44,7 +44,6 @@ public sealed class StrategyCatalogueLoader(AppDbContext db, TimeProvider clock,
             db.Strategies.Add(strategy);
         }
 
-        strategy.Version++;
         strategy.ContentHash = hash;
         strategy.LoadedAt = now;
         strategy.PeriodStart = file.PeriodStart;

@@ -48,6 +48,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         // Every property classified as encrypted gets its converter here; modules only classify (S8, ADR 0010).
         builder.ApplyFieldProtection(options.FindProtector());
+        // Every versioned entity's version is its concurrency token; VersionInterceptor raises it (S12).
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType) && !e.IsOwned()))
+        {
+            entity.FindProperty(nameof(IVersioned.Version))!.IsConcurrencyToken = true;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

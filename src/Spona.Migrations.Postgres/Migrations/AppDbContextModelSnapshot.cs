@@ -490,6 +490,7 @@ namespace Spona.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -730,6 +731,13 @@ namespace Spona.Migrations.Postgres.Migrations
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OperationType")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -753,9 +761,37 @@ namespace Spona.Migrations.Postgres.Migrations
 
                     b.HasIndex("OccurredAt");
 
+                    b.HasIndex("OperationId");
+
+                    b.HasIndex("OperationType");
+
                     b.HasIndex("EntityType", "EntityKey");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Spona.Web.Platform.Audit.AuditOperation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditOperations", (string)null);
                 });
 
             modelBuilder.Entity("Spona.Web.Platform.Audit.UnsealedAuditEntry", b =>
@@ -801,6 +837,13 @@ namespace Spona.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OperationType")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("Outcome")
                         .IsRequired()

@@ -43,6 +43,27 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Entities_WithAnIntVersion_AreVersioned()
+    {
+        // The model, not the source text: an entity whose int Version is not IVersioned would keep a version that
+        // nothing raises and no UPDATE checks (a silent overwrite, S12).
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Spona.Web.Platform.Persistence.AppDbContext>();
+        Spona.Web.Platform.Persistence.PersistenceSetup.Configure(options, new Spona.Web.Platform.Configuration.SponaSettings(
+            Spona.Web.Platform.Configuration.DatabaseProvider.Sqlite, "Data Source=:memory:", Path.GetTempPath()));
+        using var db = new Spona.Web.Platform.Persistence.AppDbContext(options.Options);
+        var entities = db.Model.GetEntityTypes().Where(e => !e.IsOwned()).ToList();
+        var withVersion = entities.Where(e => e.ClrType.GetProperty("Version")?.PropertyType == typeof(int)).ToList();
+
+        var unversioned = withVersion.Where(e => !typeof(Spona.Web.Platform.Persistence.IVersioned).IsAssignableFrom(e.ClrType)).Select(e => e.ClrType.Name).ToList();
+        var noToken = entities.Where(e => typeof(Spona.Web.Platform.Persistence.IVersioned).IsAssignableFrom(e.ClrType) && e.FindProperty("Version")?.IsConcurrencyToken != true)
+            .Select(e => e.ClrType.Name).ToList();
+
+        Assert.True(withVersion.Count >= 3, $"only {withVersion.Count} entities with a version found");
+        Assert.True(unversioned.Count == 0, "An int Version without IVersioned: " + string.Join(", ", unversioned));
+        Assert.True(noToken.Count == 0, "IVersioned without a concurrency token: " + string.Join(", ", noToken));
+    }
+
+    [Fact]
     public void Platform_HoldsNoPages()
     {
         var pages = Directory.EnumerateFiles(Path.Combine(SourceTree.WebProject, "Platform"), "*.cshtml", SearchOption.AllDirectories).ToList();

@@ -9,17 +9,18 @@ namespace Spona.Web.Features.Audit;
 /// <summary>
 /// The audit trail API (read only, permission <c>Audit.Read</c>): <c>GET /api/v1/audit</c> with the filters
 /// <c>actor</c>, <c>action</c>, <c>entityType</c>, <c>entityKey</c>, <c>from</c>, <c>to</c> (UTC days, inclusive),
-/// <c>outcome</c>, <c>page</c>, <c>pageSize</c>; newest first. <c>GET /api/v1/audit/checkpoints</c>.
+/// <c>outcome</c>, <c>operationType</c>, <c>operationId</c>, <c>page</c>, <c>pageSize</c>; newest first. Every entry carries
+/// its operation (id, type, reason; ADR 0022). <c>GET /api/v1/audit/checkpoints</c>.
 /// </summary>
 internal static class AuditEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
         var audit = app.MapApiGroup("audit", "Audit trail");
-        audit.MapGet("", async (string? actor, string? action, string? entityType, string? entityKey, DateOnly? from, DateOnly? to, AuditOutcome? outcome, int? page, int? pageSize, AuditQueries queries, CancellationToken ct) =>
-                ActorByAddress(actor) ?? Check(("actor", actor), ("action", action), ("entityType", entityType), ("entityKey", entityKey))
-                ?? Results.Ok(await queries.ListAsync(new AuditFilter(actor, action, entityType, entityKey, from, to, outcome), page, pageSize, ct)))
-            .RequireAuthorization(Permissions.AuditRead).ReadsPersonalData("Account").WithSummary("Audit entries, newest first, filtered and paged. actor is a user id (or a label such as operator); an e-mail address is refused, it does not belong in a URL.").Produces<PagedResult<AuditEntryView>>().ProducesValidationProblem();
+        audit.MapGet("", async (string? actor, string? action, string? entityType, string? entityKey, DateOnly? from, DateOnly? to, AuditOutcome? outcome, string? operationType, Guid? operationId, int? page, int? pageSize, AuditQueries queries, CancellationToken ct) =>
+                ActorByAddress(actor) ?? Check(("actor", actor), ("action", action), ("entityType", entityType), ("entityKey", entityKey), ("operationType", operationType))
+                ?? Results.Ok(await queries.ListAsync(new AuditFilter(actor, action, entityType, entityKey, from, to, outcome, operationType, operationId), page, pageSize, ct)))
+            .RequireAuthorization(Permissions.AuditRead).ReadsPersonalData("Account").WithSummary("Audit entries, newest first, filtered and paged, each with its operation (id, type and the reason given). operationType and operationId filter by operation. actor is a user id (or a label such as operator); an e-mail address is refused, it does not belong in a URL.").Produces<PagedResult<AuditEntryView>>().ProducesValidationProblem();
         audit.MapGet("/alerts", async (InsiderAlerts alerts, CancellationToken ct) => Results.Ok(await alerts.CurrentAsync(ct)))
             .RequireAuthorization(Permissions.AuditRead).ReadsPersonalData("Account").WithSummary("Users who read more distinct records in a window than the configured threshold (insider-misuse alerts).").Produces<IReadOnlyList<InsiderAlert>>();
         audit.MapGet("/checkpoints", async (AuditQueries queries, CancellationToken ct) => Results.Ok(await queries.CheckpointsAsync(ct)))

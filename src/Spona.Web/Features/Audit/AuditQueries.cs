@@ -9,7 +9,7 @@ namespace Spona.Web.Features.Audit;
 /// <summary>Filters of the audit list. <see cref="Actor"/> is a user id or an exact user name; dates are UTC days, both inclusive.</summary>
 public sealed record AuditFilter(
     string? Actor = null, string? Action = null, string? EntityType = null, string? EntityKey = null,
-    DateOnly? From = null, DateOnly? To = null, AuditOutcome? Outcome = null)
+    DateOnly? From = null, DateOnly? To = null, AuditOutcome? Outcome = null, string? OperationType = null, Guid? OperationId = null)
 {
     public const int MaxTextLength = 256;
 }
@@ -17,9 +17,16 @@ public sealed record AuditFilter(
 /// <summary>One changed field; <see cref="ValueRecorded"/> is false when the trail kept its name only (personal or not declared safe).</summary>
 public sealed record FieldChangeView(string Field, bool Personal, string? Old, string? New, bool ValueRecorded = true);
 
+/// <summary>
+/// The operation an entry belongs to (ADR 0022): its type (a declared code or the route of a request) and the reason
+/// given for it, which is kept encrypted beside the chain and shown to readers of the trail (Audit.Read).
+/// </summary>
+public sealed record AuditOperationView(Guid Id, string Type, string? Reason);
+
 public sealed record AuditEntryView(
     long Sequence, DateTime OccurredAt, Guid? ActorUserId, string ActorLabel, Guid? InstitutionId, string Action,
-    string EntityType, string EntityKey, AuditOutcome Outcome, string? Reason, string? CorrelationId, IReadOnlyList<FieldChangeView> Changes);
+    string EntityType, string EntityKey, AuditOutcome Outcome, string? Reason, string? CorrelationId, IReadOnlyList<FieldChangeView> Changes,
+    AuditOperationView? Operation = null);
 
 public sealed record CheckpointView(long TreeSize, string RootHash, DateTime CreatedAt);
 
@@ -70,11 +77,29 @@ public sealed class AuditQueries(AppDbContext db, RecordReads reads, AuditSealer
             query = query.Where(e => e.Outcome == outcome);
         }
 
+        if (!string.IsNullOrWhiteSpace(filter.OperationType))
+        {
+            query = query.Where(e => e.OperationType == filter.OperationType.Trim());
+        }
+
+        if (filter.OperationId is { } operationId)
+        {
+            query = query.Where(e => e.OperationId == operationId);
+        }
+
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(e => e.Sequence).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         // The entries name their actors: a read of those accounts (S6).
         reads.Shown("Account", rows.Where(e => e.ActorUserId is not null).Select(e => e.ActorUserId!.Value));
-        return new PagedResult<AuditEntryView>([.. rows.Select(ToView)], number, size, total);
+        // The reasons of the operations on this page, in one query (decrypted by the field protection).
+        var operationIds = rows.Where(e => e.OperationId is not null).Select(e => e.OperationId!.Value).Distinct().ToList();
+        var reasons = operationIds.Count == 0
+            ? []
+            : await db.Set<AuditOperation>().AsNoTracking().Where(o => operationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Reason, cancellationToken);
+        return new PagedResult<AuditEntryView>([.. rows.Select(e => ToView(e) with
+        {
+            Operation = e.OperationId is { } id ? new AuditOperationView(id, e.OperationType ?? "", reasons.GetValueOrDefault(id)) : null,
+        })], number, size, total);
     }
 
     public async Task<IReadOnlyList<CheckpointView>> CheckpointsAsync(CancellationToken cancellationToken) =>

@@ -7,7 +7,7 @@ using Spona.Web.Platform.Audit;
 namespace Spona.Web.Features.Audit;
 
 [Spona.Web.Platform.Audit.ReadsPersonalData("Account")]
-public sealed class IndexModel(AuditQueries queries, Platform.Web.SealedQuery sealedQuery) : PageModel
+public sealed class IndexModel(AuditQueries queries, Platform.Web.SealedQuery sealedQuery, AuditOperationTypes operationTypes) : PageModel
 {
     /// <summary>
     /// A user id travels in the URL as it is; an e-mail address or another label is posted by the form and carried sealed
@@ -42,6 +42,16 @@ public sealed class IndexModel(AuditQueries queries, Platform.Web.SealedQuery se
     [BindProperty(SupportsGet = true)]
     public AuditOutcome? Outcome { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "op")]
+    [StringLength(AuditOperationType.MaxCodeLength)]
+    public string? OperationType { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "operation")]
+    public Guid? OperationId { get; set; }
+
+    /// <summary>The declared operation types, for the filter.</summary>
+    public IReadOnlyCollection<AuditOperationType> OperationTypes => operationTypes.All;
+
     [BindProperty(SupportsGet = true, Name = "p")]
     [Range(1, 100_000)]
     public int? PageNumber { get; set; }
@@ -75,6 +85,8 @@ public sealed class IndexModel(AuditQueries queries, Platform.Web.SealedQuery se
             ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["outcome"] = Outcome?.ToString(),
+            ["op"] = OperationType,
+            ["operation"] = OperationId?.ToString(),
         };
         return Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/audit", query.Where(q => !string.IsNullOrEmpty(q.Value))));
     }
@@ -88,9 +100,11 @@ public sealed class IndexModel(AuditQueries queries, Platform.Web.SealedQuery se
             Actor = AuditAction = EntityType = EntityKey = null;
             From = To = null;
             Outcome = null;
+            OperationType = null;
+            OperationId = null;
             PageNumber = null;
         }
 
-        Result = await queries.ListAsync(new AuditFilter(Actor, AuditAction, EntityType, EntityKey, From, To, Outcome), PageNumber, 50, cancellationToken);
+        Result = await queries.ListAsync(new AuditFilter(Actor, AuditAction, EntityType, EntityKey, From, To, Outcome, OperationType, OperationId), PageNumber, 50, cancellationToken);
     }
 }

@@ -3,7 +3,7 @@ using Spona.Web.Platform.Audit;
 
 namespace Spona.Web.Features.ReferenceData;
 
-public sealed class CodeItem : IAudited
+public sealed class CodeItem : IAudited, Platform.Persistence.IVersioned
 {
     public Guid Id { get; set; }
 

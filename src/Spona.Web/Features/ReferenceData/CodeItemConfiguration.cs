@@ -12,7 +12,6 @@ internal sealed class CodeItemConfiguration : IEntityTypeConfiguration<CodeItem>
         builder.HasIndex(i => new { i.CodeListId, i.Code }).IsUnique();
         builder.OwnsLocalizedText(i => i.Label, "Label", 300);
         builder.Property(i => i.Extra).HasMaxLength(2000);
-        builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasOne<CodeList>().WithMany().HasForeignKey(i => i.CodeListId).OnDelete(DeleteBehavior.Cascade);
     }
 }

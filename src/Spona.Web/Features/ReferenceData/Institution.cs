@@ -4,7 +4,7 @@ using Spona.Web.Platform.Protection;
 namespace Spona.Web.Features.ReferenceData;
 
 /// <summary>An institution or organisation. Every user belongs to one (domain.md 2.1).</summary>
-public sealed class Institution : IAudited
+public sealed class Institution : IAudited, Platform.Persistence.IVersioned
 {
     /// <summary>The Ministry of Security, which keeps the central database (1.2.2): the first administrator's home.</summary>
     public const string DefaultAdministratorInstitutionCode = "MSB";

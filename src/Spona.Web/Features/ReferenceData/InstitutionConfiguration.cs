@@ -18,7 +18,6 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         builder.Property(i => i.Email).HasMaxLength(254);
         builder.Property(i => i.Phone).HasMaxLength(50);
         builder.Property(i => i.Website).HasMaxLength(300);
-        builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(i => i.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Institution>().WithMany().HasForeignKey(i => i.ParentId).OnDelete(DeleteBehavior.Restrict);
     }

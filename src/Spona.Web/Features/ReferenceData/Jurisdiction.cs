@@ -8,7 +8,7 @@ namespace Spona.Web.Features.ReferenceData;
 /// A unit of government: the state, an entity, Brčko District, a canton, an RS region, a city or a municipality.
 /// Every institution, team, plan and case belongs to one; access and statistics are cut by this hierarchy.
 /// </summary>
-public sealed class Jurisdiction : IAudited
+public sealed class Jurisdiction : IAudited, Platform.Persistence.IVersioned
 {
     public Guid Id { get; set; }
 
@@ -59,7 +59,6 @@ public sealed class Jurisdiction : IAudited
         Name = name.Trim();
         NameCyrillic = string.IsNullOrWhiteSpace(nameCyrillic) ? null : nameCyrillic.Trim();
         NameEn = string.IsNullOrWhiteSpace(nameEn) ? null : nameEn.Trim();
-        Version++;
     }
 
     /// <summary>A unit can only sit under a unit of a higher level (a municipality under a canton, never the reverse).</summary>

@@ -13,7 +13,6 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
         builder.Property(j => j.Name).HasMaxLength(200);
         builder.Property(j => j.NameCyrillic).HasMaxLength(200);
         builder.Property(j => j.NameEn).HasMaxLength(200);
-        builder.Property(j => j.Version).IsConcurrencyToken();
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(j => j.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(j => j.RegionId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -8,7 +8,7 @@ namespace Spona.Web.Features.ReferenceData;
 /// Creating and changing jurisdictions, institutions and code-list items, with the rules that the input's shape cannot
 /// express (unique codes, existing parents, the hierarchy, concurrent edits). Used by the pages and the API alike.
 /// </summary>
-public sealed class ReferenceDataEditor(AppDbContext db)
+public sealed class ReferenceDataEditor(AppDbContext db, Platform.Audit.IAuditTrail audit)
 {
     public async Task<EditOutcome> SaveJurisdictionAsync(string? existingCode, JurisdictionInput input, CancellationToken cancellationToken)
     {
@@ -161,7 +161,6 @@ public sealed class ReferenceDataEditor(AppDbContext db)
         institution.Phone = Clean(input.Phone);
         institution.Website = Clean(input.Website);
         institution.IsActive = input.IsActive;
-        institution.Version++;
         return await SaveAsync(institution.Code, cancellationToken);
     }
 
@@ -213,7 +212,6 @@ public sealed class ReferenceDataEditor(AppDbContext db)
             SrCyrl = Clean(input.LabelSrCyrl),
         };
         item.IsActive = input.IsActive;
-        item.Version++;
         return await SaveAsync(item.Code, cancellationToken);
     }
 
@@ -248,9 +246,11 @@ public sealed class ReferenceDataEditor(AppDbContext db)
 
     private async Task<EditOutcome> SaveAsync(string key, CancellationToken cancellationToken)
     {
+        using var operation = audit.BeginOperation(ReferenceDataOperations.Edit.Code);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            operation.Complete();
             return EditOutcome.Done(key);
         }
         catch (DbUpdateConcurrencyException)

@@ -8,6 +8,7 @@ public static class ReferenceDataModule
     {
         services.AddScoped<ReferenceDataQueries>();
         services.AddScoped<ReferenceDataEditor>();
+        Platform.Audit.AuditSetup.AddAuditOperationType(services, ReferenceDataOperations.Edit);
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/ReferenceData", Permissions.ReferenceDataRead);

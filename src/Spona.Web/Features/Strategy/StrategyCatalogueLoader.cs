@@ -44,7 +44,6 @@ public sealed class StrategyCatalogueLoader(AppDbContext db, TimeProvider clock,
             db.Strategies.Add(strategy);
         }
 
-        strategy.Version++;
         strategy.ContentHash = hash;
         strategy.LoadedAt = now;
         strategy.PeriodStart = file.PeriodStart;
@@ -84,7 +83,8 @@ public sealed class StrategyCatalogueLoader(AppDbContext db, TimeProvider clock,
                         {
                             Id = Guid.NewGuid(),
                             MeasureId = measure.Id,
-                            ReplacedInVersion = strategy.Version,
+                            // The version this load becomes: the save raises it by one (IVersioned).
+                            ReplacedInVersion = strategy.Version + 1,
                             PreviousTitle = measure.Title.En,
                             PreviousContent = before,
                             ChangedAt = now,

@@ -6,7 +6,7 @@ namespace Spona.Web.Features.Strategy;
 /// A strategy (the 2024–2027 one, later 2028–2031) loaded from its structured file. <see cref="Version"/> grows each
 /// time a changed file is loaded; the hash tells whether the file changed.
 /// </summary>
-public sealed class StrategyDocument
+public sealed class StrategyDocument : Platform.Persistence.IVersioned
 {
     public Guid Id { get; set; }
 

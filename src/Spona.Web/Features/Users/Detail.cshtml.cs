@@ -14,6 +14,11 @@ public sealed class DetailModel(UserAdministration admin, IStringLocalizer<Detai
     [BindProperty]
     public List<string> Roles { get; set; } = [];
 
+    /// <summary>Why the roles change; required, kept encrypted with the audit operation (ADR 0022).</summary>
+    [BindProperty]
+    [System.ComponentModel.DataAnnotations.StringLength(Platform.Audit.AuditOperationType.MaxReasonLength)]
+    public string? Reason { get; set; }
+
     public string? Notice { get; private set; }
 
     public string? ActivationUrl { get; private set; }
@@ -22,7 +27,7 @@ public sealed class DetailModel(UserAdministration admin, IStringLocalizer<Detai
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRolesAsync(Guid id, CancellationToken cancellationToken) =>
-        ApplyAsync(id, admin.SetRolesAsync(id, Roles, User, cancellationToken), Localizable.Text("The roles were saved. The person's sessions have ended."), cancellationToken);
+        ApplyAsync(id, admin.SetRolesAsync(id, Roles, Reason, User, cancellationToken), Localizable.Text("The roles were saved. The person's sessions have ended."), cancellationToken);
 
     public Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken cancellationToken) =>
         ApplyAsync(id, admin.SetDisabledAsync(id, true, User, cancellationToken), Localizable.Text("The account is disabled. Its sessions have ended."), cancellationToken);
@@ -69,6 +74,7 @@ public sealed class DetailModel(UserAdministration admin, IStringLocalizer<Detai
         if (outcome.Status == EditStatus.Done)
         {
             Notice = localizer[done];
+            Reason = null;
         }
         else
         {

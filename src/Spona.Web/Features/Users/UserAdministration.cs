@@ -109,6 +109,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         }
 
         var email = input.Email.Trim();
+        using var operation = audit.BeginOperation(UsersOperations.Invite.Code);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = new SponaUser
         {
@@ -143,6 +144,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
 
         var link = await DeliverLinkAsync(user, delivery, invitation: true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        operation.Complete();
         return (EditOutcome.Done(user.Id.ToString()), Sent(link));
     }
 
@@ -151,8 +153,8 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
     /// oversee (<see cref="RoleGrantRequest.PrivilegedRoles"/>) become requests that another administrator must approve (<see cref="RoleGrantRequest"/>), and have no effect
     /// until then. A pending request for a role no longer wanted is withdrawn.
     /// </summary>
-    public Task<EditOutcome> SetRolesAsync(Guid id, IReadOnlyCollection<string> roles, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async user =>
+    public Task<EditOutcome> SetRolesAsync(Guid id, IReadOnlyCollection<string> roles, string? reason, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
+        ChangeAsync(id, UsersOperations.RolesChange, reason, async user =>
         {
             var wanted = roles.Distinct(StringComparer.Ordinal).ToList();
             if (RoleGrants.Check(wanted, IsSelf(id, actor)) is { } problem)
@@ -222,7 +224,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             return EditOutcome.NotFound;
         }
 
-        return await ChangeAsync(request.UserId, async user =>
+        return await ChangeAsync(request.UserId, UsersOperations.RoleDecision, null, async user =>
         {
             // Read again inside the change's transaction (and, on PostgreSQL, its lock): of two administrators deciding
             // at once, the second sees the first decision.
@@ -302,7 +304,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
 
     /// <summary>Ends a lockout from wrong passwords or codes at once (the person may also wait it out).</summary>
     public Task<EditOutcome> UnlockAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async user =>
+        ChangeAsync(id, UsersOperations.Unlock, null, async user =>
         {
             if (IsSelf(id, actor))
             {
@@ -316,7 +318,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         }, cancellationToken);
 
     public Task<EditOutcome> SetDisabledAsync(Guid id, bool disabled, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async user =>
+        ChangeAsync(id, disabled ? UsersOperations.Disable : UsersOperations.Enable, null, async user =>
         {
             if (IsSelf(id, actor))
             {
@@ -336,7 +338,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
 
     /// <summary>Removes the authenticator and the recovery codes; the account sets up a new one at its next sign-in.</summary>
     public Task<EditOutcome> ResetSecondFactorAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async user =>
+        ChangeAsync(id, UsersOperations.ResetSecondFactor, null, async user =>
         {
             if (IsSelf(id, actor))
             {
@@ -358,7 +360,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
     public async Task<(EditOutcome Outcome, ActivationLink? Link)> NewActivationLinkAsync(Guid id, ClaimsPrincipal actor, LinkDelivery delivery, CancellationToken cancellationToken)
     {
         ActivationLink? link = null;
-        var outcome = await ChangeAsync(id, async user =>
+        var outcome = await ChangeAsync(id, UsersOperations.ActivationLink, null, async user =>
         {
             if (IsSelf(id, actor))
             {
@@ -408,10 +410,24 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
     /// other at once would each see the other still active and leave no administrator. Nothing is committed unless
     /// every step succeeded, the new security stamp (which ends the account's sessions) included.
     /// </summary>
-    private async Task<EditOutcome> ChangeAsync(Guid id, Func<SponaUser, Task<EditOutcome?>> change, CancellationToken cancellationToken, bool renewStampAlways = false, Func<SponaUser, Task>? beforeCommit = null)
+    private async Task<EditOutcome> ChangeAsync(
+        Guid id, AuditOperationType operationType, string? reason, Func<SponaUser, Task<EditOutcome?>> change, CancellationToken cancellationToken,
+        bool renewStampAlways = false, Func<SponaUser, Task>? beforeCommit = null)
     {
-        // A change that is refused or fails half-way leaves no audit entry saying that it happened.
-        using var auditChange = audit.BeginChange();
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (operationType.RequiresReason && reason is null)
+        {
+            return EditOutcome.Invalid("Reason", "State the reason for this change.");
+        }
+
+        if (reason is { Length: > AuditOperationType.MaxReasonLength })
+        {
+            return EditOutcome.Invalid("Reason", "The reason can have at most 2000 characters.");
+        }
+
+        // A change that is refused or fails half-way leaves no audit entry saying that it happened; every entry of the
+        // change carries the operation, and its reason is kept encrypted beside the trail (ADR 0022).
+        using var auditChange = audit.BeginOperation(operationType.Code, reason);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {

@@ -39,8 +39,8 @@ internal static class UsersEndpoints
             })
             .RequireAuthorization(Permissions.UsersManage).WithSummary("Invite a person: creates the account and its activation link (valid three days, once). When Spona sends e-mail the link goes to the person (emailed is true, activationUrl null); otherwise it is returned here to hand over. Auditor, State Coordinator's office and System administrator wait for another administrator's approval.").Produces<InvitationView>(StatusCodes.Status201Created).ProducesValidationProblem();
         users.MapPut("/{id:guid}/roles", async (Guid id, [FromBody] RolesInput input, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
-                await (await admin.SetRolesAsync(id, input.Roles ?? [], actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
-            .RequireAuthorization(Permissions.UsersManage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Replace the account's roles; its sessions end. Auditor, State Coordinator's office and System administrator become requests (pendingRoles) that another administrator approves.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+                await (await admin.SetRolesAsync(id, input.Roles ?? [], input.Reason, actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
+            .RequireAuthorization(Permissions.UsersManage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Replace the account's roles, stating the reason (required); its sessions end. Auditor, State Coordinator's office and System administrator become requests (pendingRoles) that another administrator approves.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         users.MapPost("/{id:guid}/disable", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
                 await (await admin.SetDisabledAsync(id, true, actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
             .RequireAuthorization(Permissions.UsersManage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Disable the account; its sessions and API tokens stop working at once.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -109,7 +109,8 @@ internal static class UsersEndpoints
 
     private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such account.");
 
-    public sealed record RolesInput(List<string>? Roles);
+    /// <summary>The account's new roles and why (required; kept encrypted with the audit operation).</summary>
+    public sealed record RolesInput(List<string>? Roles, [property: System.ComponentModel.DataAnnotations.StringLength(Platform.Audit.AuditOperationType.MaxReasonLength)] string? Reason = null);
 
     public sealed record UserSearchInput(string? Search, string? Role, string? Institution, string? Status, string? Sort, int? Page, int? PageSize);
 

@@ -1,3 +1,4 @@
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Localization;
 using Spona.Web.Platform.Notifications;
@@ -14,6 +15,11 @@ public static class UsersModule
         services.AddScoped<UserAdministration>();
         services.AddScoped<ActivationMail>();
         services.AddNotificationKind(RoleRequested);
+        foreach (var operation in UsersOperations.All)
+        {
+            services.AddAuditOperationType(operation);
+        }
+
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {
             // Page by page: the role table is also for auditors and the State Coordinator's office, who manage no users.

@@ -69,7 +69,8 @@ public sealed class BreakGlassService(
         };
         db.Add(grant);
         // The reason stays in the grant (encrypted); the trail links to it (S5, S6).
-        using var auditChange = audit.BeginChange();
+        // The operation carries the reason too (encrypted, outside the chain): the audit pages show it with the entry.
+        using var auditChange = audit.BeginOperation(Audit.PlatformOperations.BreakGlass.Code, reason);
         audit.Add(new Audit.AuditEvent(Audit.AuditActions.BreakGlass, recordType!, recordId.ToString(),
             Changes: System.Text.Json.JsonSerializer.Serialize(new[] { new { field = "Grant", @new = grant.Id.ToString() }, new { field = "ValidUntil", @new = grant.ValidUntil.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture) } })));
         await db.SaveChangesAsync(cancellationToken);

@@ -37,5 +37,31 @@ public sealed class AuditActorAccessor(IHttpContextAccessor httpContextAccessor,
         return new AuditActor(null, commandLine ? AuditActor.CliLabel : AuditActor.SystemLabel, null, correlation);
     }
 
+    /// <summary>
+    /// The type of the default operation of what is recorded now outside an explicit one (ADR 0022): the route of the
+    /// request (<c>request:POST /api/v1/institutions/{code}</c>, a page's route and handler), else <c>system</c> or
+    /// <c>cli</c>. Route patterns only: no value from the URL.
+    /// </summary>
+    public string DefaultOperationType()
+    {
+        var context = httpContextAccessor.HttpContext;
+        if (context is null)
+        {
+            return commandLine ? AuditOperationType.CommandLine : AuditOperationType.System;
+        }
+
+        var endpoint = context.GetEndpoint();
+        var route = (endpoint as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText;
+        var handler = context.Request.Query["handler"].ToString();
+        var name = route is null ? "(no route)" : "/" + route.TrimStart('/');
+        if (!string.IsNullOrEmpty(handler) && endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null
+            && handler.Length <= 64 && handler.All(char.IsAsciiLetterOrDigit))
+        {
+            name += "?handler=" + handler;
+        }
+
+        return Truncate($"{AuditOperationType.RequestPrefix}{context.Request.Method} {name}", AuditOperationType.MaxCodeLength);
+    }
+
     internal static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

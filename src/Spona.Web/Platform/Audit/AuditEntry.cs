@@ -38,6 +38,15 @@ public sealed class AuditEntry
 
     public AuditOutcome Outcome { get; set; }
 
+    /// <summary>
+    /// The operation the entry belongs to (ADR 0022); its reason is in <see cref="AuditOperation"/>. Null only in
+    /// entries written before operations existed, which keep the hash format <c>spona.audit.v1</c>.
+    /// </summary>
+    public Guid? OperationId { get; set; }
+
+    /// <summary>The operation's type: a declared <see cref="AuditOperationType"/> code, or the route of a request.</summary>
+    public string? OperationType { get; set; }
+
     /// <summary>Lowercase hex SHA-256 of the previous entry (64 zeros for the first).</summary>
     public required string PreviousHash { get; set; }
 

@@ -18,12 +18,15 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Reason).HasMaxLength(1000);
         builder.Property(e => e.CorrelationId).HasMaxLength(128);
         builder.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.OperationType).HasMaxLength(AuditOperationType.MaxCodeLength);
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength(false);
         builder.Property(e => e.EntryHash).HasMaxLength(64);
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.EntityType, e.EntityKey });
         builder.HasIndex(e => e.ActorUserId);
         builder.HasIndex(e => e.Action);
+        builder.HasIndex(e => e.OperationId);
+        builder.HasIndex(e => e.OperationType);
     }
 }
 

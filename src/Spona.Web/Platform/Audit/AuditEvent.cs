@@ -19,4 +19,7 @@ public sealed record AuditEvent(
     public string? ActorLabel { get; init; }
 
     public Guid? InstitutionId { get; init; }
+
+    /// <summary>The explicit operation it was recorded in (set when queued); null: the scope's default operation.</summary>
+    public AuditOperationScope? Operation { get; init; }
 }

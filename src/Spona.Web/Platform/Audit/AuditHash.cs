@@ -15,6 +15,11 @@ public static class AuditHash
 
     private static readonly byte[] Domain = "spona.audit.v1"u8.ToArray();
 
+    // v2 (ADR 0022): v1's fields, then the operation id and type. An entry with an operation is hashed as v2, one
+    // without (written before operations existed) as v1; removing or adding an operation id changes the format and so
+    // the hash, so neither can be done unnoticed.
+    private static readonly byte[] DomainV2 = "spona.audit.v2"u8.ToArray();
+
     /// <summary>Truncates to whole microseconds (PostgreSQL's precision), in UTC.</summary>
     public static DateTime Normalize(DateTime instant)
     {
@@ -28,7 +33,8 @@ public static class AuditHash
         byte[]? buffer = null;
         Span<byte> hash = stackalloc byte[32];
         Compute(ref buffer, entry.Sequence, entry.OccurredAt, entry.ActorUserId, entry.ActorLabel, entry.InstitutionId, entry.Action,
-            entry.EntityType, entry.EntityKey, entry.Changes, entry.Reason, entry.CorrelationId, entry.Outcome.ToString(), entry.PreviousHash, hash);
+            entry.EntityType, entry.EntityKey, entry.Changes, entry.Reason, entry.CorrelationId, entry.Outcome.ToString(), entry.OperationId, entry.OperationType,
+            entry.PreviousHash, hash);
         return Convert.ToHexStringLower(hash);
     }
 
@@ -38,9 +44,10 @@ public static class AuditHash
     /// </summary>
     internal static void Compute(
         ref byte[]? buffer, long sequence, DateTime occurredAt, Guid? actorUserId, string actorLabel, Guid? institutionId, string action,
-        string entityType, string entityKey, string? changes, string? reason, string? correlationId, string outcome, string previousHash, Span<byte> hash)
+        string entityType, string entityKey, string? changes, string? reason, string? correlationId, string outcome, Guid? operationId, string? operationType,
+        string previousHash, Span<byte> hash)
     {
-        var capacity = Domain.Length + 200 + MaxBytes(actorLabel) + MaxBytes(action) + MaxBytes(entityType) + MaxBytes(entityKey)
+        var capacity = DomainV2.Length + 250 + MaxBytes(operationType) + MaxBytes(actorLabel) + MaxBytes(action) + MaxBytes(entityType) + MaxBytes(entityKey)
             + MaxBytes(changes) + MaxBytes(reason) + MaxBytes(correlationId) + MaxBytes(outcome) + MaxBytes(previousHash);
         if (buffer is null || buffer.Length < capacity)
         {
@@ -49,7 +56,8 @@ public static class AuditHash
 
         var span = buffer.AsSpan();
         var at = 0;
-        WriteBytes(span, ref at, Domain);
+        var v2 = operationId is not null || operationType is not null;
+        WriteBytes(span, ref at, v2 ? DomainV2 : Domain);
         WriteLong(span, ref at, sequence);
         WriteLong(span, ref at, (Normalize(occurredAt).Ticks - DateTime.UnixEpoch.Ticks) / 10);
         WriteGuid(span, ref at, actorUserId);
@@ -62,6 +70,12 @@ public static class AuditHash
         WriteText(span, ref at, reason);
         WriteText(span, ref at, correlationId);
         WriteText(span, ref at, outcome);
+        if (v2)
+        {
+            WriteGuid(span, ref at, operationId);
+            WriteText(span, ref at, operationType);
+        }
+
         WriteText(span, ref at, previousHash);
         SHA256.HashData(span[..at], hash);
     }

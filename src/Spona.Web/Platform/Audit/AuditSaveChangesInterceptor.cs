@@ -50,16 +50,33 @@ public sealed class AuditSaveChangesInterceptor(PendingAuditEvents queue, AuditA
 
         var actor = actors.Current();
         var now = AuditHash.Normalize(clock.GetUtcNow().UtcDateTime);
+        // Entity changes belong to the operation current now; queued events to the one current when they were queued.
+        var current = queue.CurrentOperation;
         var drafts = CollectEntityChanges(context, actor, now);
+        var defaultType = actors.DefaultOperationType();
+        foreach (var draft in drafts)
+        {
+            (draft.OperationId, draft.OperationType) = current is null ? (queue.DefaultOperationId, defaultType) : (current.Id, current.Type);
+        }
+
         var events = queue.Drain();
-        drafts.AddRange(events.Select(e => FromEvent(e, actor, now)));
+        drafts.AddRange(events.Select(e => FromEvent(e, actor, now, e.Operation is { } op ? (op.Id, op.Type) : (queue.DefaultOperationId, defaultType))));
         if (drafts.Count == 0)
         {
             return result;
         }
 
         var rows = drafts.Select(UnsealedAuditEntry.From).ToList();
-        Pending.AddOrUpdate(context, new InFlight(events, rows));
+        // The reason of each explicit operation whose entries are written here for the first time joins them.
+        var operations = events.Select(e => e.Operation).Append(drafts.Count > events.Count ? current : null)
+            .OfType<AuditOperationScope>().Distinct().Where(o => o.Reason is not null && !o.ReasonWritten).ToList();
+        foreach (var operation in operations)
+        {
+            operation.ReasonWritten = true;
+            context.Add(new AuditOperation { Id = operation.Id, Type = operation.Type, StartedAt = now, ActorUserId = operation.ActorUserId ?? actor.UserId, Reason = operation.Reason });
+        }
+
+        Pending.AddOrUpdate(context, new InFlight(events, rows, operations));
         context.AddRange(rows);
         return result;
     }
@@ -146,21 +163,34 @@ public sealed class AuditSaveChangesInterceptor(PendingAuditEvents queue, AuditA
                 context.Entry(row).State = EntityState.Detached;
             }
 
+            foreach (var operation in inFlight.Operations)
+            {
+                operation.ReasonWritten = false;
+                foreach (var entry in context.ChangeTracker.Entries<AuditOperation>().Where(e => e.Entity.Id == operation.Id).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+
             queue.Restore(inFlight.Events);
         }
 
         return Task.CompletedTask;
     }
 
-    private sealed class InFlight(List<AuditEvent> events, List<UnsealedAuditEntry> rows)
+    private sealed class InFlight(List<AuditEvent> events, List<UnsealedAuditEntry> rows, List<AuditOperationScope> operations)
     {
         public List<AuditEvent> Events { get; } = events;
 
         public List<UnsealedAuditEntry> Rows { get; } = rows;
+
+        public List<AuditOperationScope> Operations { get; } = operations;
     }
 
-    private static AuditEntry FromEvent(AuditEvent e, AuditActor actor, DateTime now) => new()
+    private static AuditEntry FromEvent(AuditEvent e, AuditActor actor, DateTime now, (Guid Id, string Type) operation) => new()
     {
+        OperationId = operation.Id,
+        OperationType = operation.Type,
         OccurredAt = now,
         ActorUserId = e.ActorUserId ?? actor.UserId,
         ActorLabel = AuditActorAccessor.Truncate(e.ActorLabel ?? actor.Label, 256),

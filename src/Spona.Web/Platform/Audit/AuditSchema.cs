@@ -12,6 +12,9 @@ internal static class AuditSchema
     // Entries written by requests and not yet linked into the chain (ADR 0017); the sealer deletes what it seals.
     public const string UnsealedTable = "AuditUnsealedEntries";
 
+    // The operations' reasons, encrypted and erasable, outside the chain (ADR 0022).
+    public const string OperationsTable = "AuditOperations";
+
     // The SQL that makes the audit tables append-only on the provider ("Sqlite" or "Postgres").
     public static string[] AppendOnlyTriggers(string provider) => provider switch
     {

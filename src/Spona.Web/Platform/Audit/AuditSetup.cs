@@ -17,6 +17,9 @@ public static class AuditSetup
         services.AddSingleton<AuditSealSignal>();
         services.AddSingleton<AuditSealer>();
         services.AddScoped<PendingAuditEvents>();
+        services.AddSingleton<AuditOperationTypes>();
+        services.AddAuditOperationType(PlatformOperations.BreakGlass);
+        services.AddAuditOperationType(PlatformOperations.TokenCreate);
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<RecordReads>();
         services.AddScoped<AuditVerifier>();
@@ -28,6 +31,10 @@ public static class AuditSetup
             .ValidateOnStart();
         return services;
     }
+
+    /// <summary>Declares a kind of change (ADR 0022); <see cref="IAuditTrail.BeginOperation"/> refuses undeclared ones.</summary>
+    public static IServiceCollection AddAuditOperationType(this IServiceCollection services, AuditOperationType type) =>
+        services.AddSingleton(type);
 
     /// <summary>Adds this scope's audit interceptor to the options of its database context.</summary>
     public static DbContextOptionsBuilder AddAuditInterceptor(this DbContextOptionsBuilder options, IServiceProvider scope)

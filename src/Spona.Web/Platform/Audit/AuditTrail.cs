@@ -30,40 +30,19 @@ public interface IAuditTrail
     Task FlushAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Starts a change whose events (<see cref="Add"/>) must not outlive it: unless <see cref="AuditChange.Complete"/>
-    /// is called, disposing the scope forgets every event added since that still waits, so that a refused or failed
-    /// change leaves no entry saying it happened. Events that already joined a SaveChanges commit or roll back with it.
+    /// Starts an operation of a declared type (ADR 0022): every audit entry written until it ends carries its id and type,
+    /// and its reason is stored encrypted beside the chain. A type that requires a reason is refused without one
+    /// (<see cref="Errors.DomainRuleViolation"/> <c>audit.reason-required</c>), before anything changes. Unless
+    /// <see cref="AuditOperationScope.Complete"/> is called, disposing it forgets every event added since that still
+    /// waits, so that a refused or failed change leaves no entry saying it happened. Entries written outside any
+    /// operation belong to the request's default operation.
     /// </summary>
-    AuditChange BeginChange();
+    AuditOperationScope BeginOperation(string type, string? reason = null);
 }
 
-/// <summary>See <see cref="IAuditTrail.BeginChange"/>.</summary>
-public sealed class AuditChange : IDisposable
-{
-    private readonly PendingAuditEvents queue;
-    private readonly List<AuditEvent> before;
-    private bool completed;
-
-    internal AuditChange(PendingAuditEvents queue)
-    {
-        this.queue = queue;
-        before = queue.Snapshot();
-    }
-
-    /// <summary>The change happened: its events stay.</summary>
-    public void Complete() => completed = true;
-
-    public void Dispose()
-    {
-        if (!completed)
-        {
-            queue.DiscardAllBut(before);
-            completed = true;
-        }
-    }
-}
-
-internal sealed class AuditTrail(PendingAuditEvents queue, DbContextOptions<AppDbContext> options, IHttpContextAccessor httpContextAccessor, IOptions<AuditOptions> settings) : IAuditTrail
+internal sealed class AuditTrail(
+    PendingAuditEvents queue, DbContextOptions<AppDbContext> options, IHttpContextAccessor httpContextAccessor, IOptions<AuditOptions> settings,
+    AuditOperationTypes types, AuditActorAccessor actors) : IAuditTrail
 {
     private bool flushRegistered;
 
@@ -103,7 +82,25 @@ internal sealed class AuditTrail(PendingAuditEvents queue, DbContextOptions<AppD
         }
     }
 
-    public AuditChange BeginChange() => new(queue);
+    public AuditOperationScope BeginOperation(string type, string? reason = null)
+    {
+        var declared = types.Find(type)
+            ?? throw new InvalidOperationException($"The audit operation type '{type}' is not declared: declare it with AddAuditOperationType in its module.");
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (declared.RequiresReason && reason is null)
+        {
+            throw new Errors.DomainRuleViolation("audit.reason-required", "State the reason for this change.");
+        }
+
+        if (reason is { Length: > AuditOperationType.MaxReasonLength })
+        {
+            throw new Errors.DomainRuleViolation("audit.reason-too-long", "The reason can have at most 2000 characters.");
+        }
+
+        var operation = new AuditOperationScope(queue, queue.CurrentOperation, declared.Code, reason, actors.Current().UserId);
+        queue.BeginOperation(operation);
+        return operation;
+    }
 
     public async Task FlushAsync(CancellationToken cancellationToken)
     {

@@ -111,7 +111,7 @@ public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer)
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
                 SELECT "Sequence", "OccurredAt", "ActorUserId", "ActorLabel", "InstitutionId", "Action", "EntityType", "EntityKey",
-                       "Changes", "Reason", "CorrelationId", "Outcome", "PreviousHash", "EntryHash"
+                       "Changes", "Reason", "CorrelationId", "Outcome", "PreviousHash", "EntryHash", "OperationId", "OperationType"
                 FROM "{AuditSchema.EntriesTable}" ORDER BY "Sequence"
                 """;
             await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
@@ -137,6 +137,8 @@ public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer)
                 var outcome = reader.GetString(11);
                 var previousHash = reader.GetString(12);
                 var entryHash = reader.GetString(13);
+                Guid? operationId = reader.IsDBNull(14) ? null : reader.GetGuid(14);
+                var operationType = reader.IsDBNull(15) ? null : reader.GetString(15);
                 if (sequence != expected)
                 {
                     return new AuditFailure(AuditFailureKind.Gap, expected,
@@ -144,7 +146,7 @@ public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer)
                 }
 
                 AuditHash.Compute(ref buffer, sequence, occurredAt, actor, actorLabel, institution, action, entityType, entityKey,
-                    changes, reason, correlation, outcome, previousHash, hash);
+                    changes, reason, correlation, outcome, operationId, operationType, previousHash, hash);
                 Convert.TryToHexStringLower(hash, hex, out _);
                 if (!entryHash.AsSpan().SequenceEqual(hex))
                 {

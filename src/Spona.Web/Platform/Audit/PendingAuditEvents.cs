@@ -8,6 +8,44 @@ public sealed class PendingAuditEvents
 {
     private readonly List<AuditEvent> pending = [];
     private readonly Lock gate = new();
+    private AuditOperationScope? current;
+
+    /// <summary>
+    /// The operation of everything this scope records outside an explicit one (ADR 0022): one per request, so the
+    /// entries of one request share it.
+    /// </summary>
+    public Guid DefaultOperationId { get; } = Guid.NewGuid();
+
+    /// <summary>The innermost explicit operation in progress, if any.</summary>
+    public AuditOperationScope? CurrentOperation
+    {
+        get
+        {
+            lock (gate)
+            {
+                return current;
+            }
+        }
+    }
+
+    internal void BeginOperation(AuditOperationScope operation)
+    {
+        lock (gate)
+        {
+            current = operation;
+        }
+    }
+
+    internal void EndOperation(AuditOperationScope operation)
+    {
+        lock (gate)
+        {
+            if (ReferenceEquals(current, operation))
+            {
+                current = operation.Parent;
+            }
+        }
+    }
 
     public int Count
     {
@@ -20,11 +58,13 @@ public sealed class PendingAuditEvents
         }
     }
 
+    /// <summary>Queues the event; it belongs to the operation current now, even if it is saved after that ends.</summary>
     public void Add(AuditEvent auditEvent)
     {
+        ArgumentNullException.ThrowIfNull(auditEvent);
         lock (gate)
         {
-            pending.Add(auditEvent);
+            pending.Add(auditEvent.Operation is null && current is not null ? auditEvent with { Operation = current } : auditEvent);
         }
     }
 

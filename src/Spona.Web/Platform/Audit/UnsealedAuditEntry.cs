@@ -36,6 +36,10 @@ public sealed class UnsealedAuditEntry
 
     public AuditOutcome Outcome { get; set; }
 
+    public Guid? OperationId { get; set; }
+
+    public string? OperationType { get; set; }
+
     internal static UnsealedAuditEntry From(AuditEntry draft) => new()
     {
         OccurredAt = AuditHash.Normalize(draft.OccurredAt),
@@ -49,6 +53,8 @@ public sealed class UnsealedAuditEntry
         Reason = draft.Reason,
         CorrelationId = draft.CorrelationId,
         Outcome = draft.Outcome,
+        OperationId = draft.OperationId,
+        OperationType = draft.OperationType,
     };
 
     internal AuditEntry ToEntry() => new()
@@ -64,6 +70,8 @@ public sealed class UnsealedAuditEntry
         Reason = Reason,
         CorrelationId = CorrelationId,
         Outcome = Outcome,
+        OperationId = OperationId,
+        OperationType = OperationType,
         PreviousHash = AuditHash.Genesis,
         EntryHash = "",
     };
@@ -83,5 +91,6 @@ internal sealed class UnsealedAuditEntryConfiguration : IEntityTypeConfiguration
         builder.Property(e => e.Reason).HasMaxLength(1000);
         builder.Property(e => e.CorrelationId).HasMaxLength(128);
         builder.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.OperationType).HasMaxLength(AuditOperationType.MaxCodeLength);
     }
 }

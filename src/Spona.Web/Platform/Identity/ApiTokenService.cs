@@ -58,7 +58,7 @@ public sealed class ApiTokenService(AppDbContext db, UserManager<SponaUser> user
             CreatedBy = createdBy,
         };
         db.Add(token);
-        using var auditChange = audit.BeginChange();
+        using var auditChange = audit.BeginOperation(PlatformOperations.TokenCreate.Code);
         audit.Add(new AuditEvent("token.created", "ApiToken", token.Id.ToString(), Reason: createdBy == "operator" ? "issued by an operator on the command line" : null,
             Changes: System.Text.Json.JsonSerializer.Serialize(new[] { new { field = "Owner", @new = user.Id.ToString() }, new { field = "Permissions", @new = token.Permissions }, new { field = "ExpiresAt", @new = token.ExpiresAt.ToString("O", CultureInfo.InvariantCulture) } })));
         await db.SaveChangesAsync(cancellationToken);

@@ -49,6 +49,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         // Every property classified as encrypted gets its converter here; modules only classify (S8, ADR 0010).
         builder.ApplyFieldProtection(options.FindProtector());
+        // Every versioned entity's version is its concurrency token; VersionInterceptor raises it (S12).
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType) && !e.IsOwned()))
+        {
+            entity.FindProperty(nameof(IVersioned.Version))!.IsConcurrencyToken = true;
+        }
         // Every scoped record type is filtered by the current user's scope in every query (S5); see ScopeFilter.
         var apply = typeof(AppDbContext).GetMethod(nameof(ApplyRecordScope), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
         foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && !t.IsOwned() && typeof(IScopedRecord).IsAssignableFrom(t.ClrType)).ToList())

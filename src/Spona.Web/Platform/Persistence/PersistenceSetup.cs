@@ -45,6 +45,8 @@ public static class PersistenceSetup
         }
 
         options.ReplaceService<IMigrationsAssembly, SponaMigrationsAssembly>();
+        // Before the audit interceptor (added after this), so that the audit entry records the raised version.
+        options.AddInterceptors(VersionInterceptor.Instance);
         return options;
     }
 

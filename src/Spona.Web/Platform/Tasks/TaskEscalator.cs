@@ -131,7 +131,6 @@ public sealed class TaskEscalator(AppDbContext db, TaskKindRegistry kinds, Notif
         }
 
         task.Escalation = level;
-        task.Version++;
     }
 
     private Task<bool> IsActiveAsync(Guid userId, CancellationToken cancellationToken) =>

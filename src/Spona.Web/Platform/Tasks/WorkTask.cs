@@ -35,7 +35,7 @@ public enum EscalationLevel
 /// started it (for example 72 hours after identification, strategy 4.2). A scoped record: only the responsible
 /// institution, users whose jurisdiction covers it and holders of a grant reach it (S5).
 /// </summary>
-public sealed class WorkTask : IScopedRecord, IAudited
+public sealed class WorkTask : IScopedRecord, IAudited, Persistence.IVersioned
 {
     public const int TitleLength = 200;
     public const int NoteLength = 2000;
@@ -139,7 +139,6 @@ public sealed class WorkTask : IScopedRecord, IAudited
         State = WorkTaskState.Done;
         ClosedAt = now;
         ClosedByUserId = by;
-        Version++;
     }
 
     public void Cancel(Guid by, string? reason, DateTime now)
@@ -155,14 +154,12 @@ public sealed class WorkTask : IScopedRecord, IAudited
         CancelReason = reason;
         ClosedAt = now;
         ClosedByUserId = by;
-        Version++;
     }
 
     public void AssignTo(Guid? userId)
     {
         EnsureOpen();
         AssigneeUserId = userId;
-        Version++;
     }
 
     private void EnsureOpen()
@@ -187,7 +184,6 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         builder.Property(t => t.SubjectCode).HasMaxLength(64);
         builder.Property(t => t.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.Escalation).HasConversion<string>().HasMaxLength(16);
-        builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasIndex(t => new { t.AssigneeUserId, t.State, t.DueAt });
         builder.HasIndex(t => new { t.OwnerInstitutionId, t.State, t.DueAt });
         builder.HasIndex(t => new { t.State, t.DueAt });

@@ -36,7 +36,7 @@ public sealed class FourEyesRoleGrantTests(AppFixture app) : IClassFixture<AppFi
         // The administrator's "other" account: an analyst they control.
         var (puppetEmail, puppetId, _) = await PersonAsync(Roles.Analyst);
 
-        var after = await first.PutJsonAsync($"/api/v1/users/{puppetId}/roles", new { roles = new[] { Roles.Auditor } }, HttpStatusCode.OK);
+        var after = await first.PutJsonAsync($"/api/v1/users/{puppetId}/roles", new { roles = new[] { Roles.Auditor }, reason = "Synthetic test: a change of duties" }, HttpStatusCode.OK);
 
         Assert.Empty(RolesOf(after));
         var request = PendingRequest(after, Roles.Auditor);
@@ -119,7 +119,7 @@ public sealed class FourEyesRoleGrantTests(AppFixture app) : IClassFixture<AppFi
         var (_, _, second) = await PersonAsync(Roles.SystemAdministrator);
         var (_, targetId, _) = await PersonAsync(Roles.Analyst);
         var detail = await Html.GetAsync(first, $"/admin/users/{targetId}");
-        var saved = await Html.SubmitAsync(first, detail, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = Roles.Auditor });
+        var saved = await Html.SubmitAsync(first, detail, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = Roles.Auditor, ["Reason"] = "Synthetic test: a change of duties" });
         var afterSave = await Html.ParseAsync(saved);
         Assert.NotNull(afterSave.QuerySelector(".pending-roles"));
 
@@ -135,7 +135,7 @@ public sealed class FourEyesRoleGrantTests(AppFixture app) : IClassFixture<AppFi
 
         // A request refused by the second administrator never takes effect.
         var (_, otherId, _) = await PersonAsync(Roles.Analyst);
-        await first.PutJsonAsync($"/api/v1/users/{otherId}/roles", new { roles = new[] { Roles.Auditor } }, HttpStatusCode.OK);
+        await first.PutJsonAsync($"/api/v1/users/{otherId}/roles", new { roles = new[] { Roles.Auditor }, reason = "Synthetic test: a change of duties" }, HttpStatusCode.OK);
         var refuse = await Html.SubmitAsync(second, await Html.GetAsync(second, $"/admin/users/{otherId}"), "form[action*='handler=RejectRole']", NoFields);
         Assert.Equal(HttpStatusCode.OK, refuse.StatusCode);
         var refused = await first.GetJsonAsync($"/api/v1/users/{otherId}");
@@ -150,7 +150,7 @@ public sealed class FourEyesRoleGrantTests(AppFixture app) : IClassFixture<AppFi
         var (_, _, second) = await PersonAsync(Roles.SystemAdministrator);
         var (_, targetId, _) = await PersonAsync(Roles.Analyst);
         var (_, otherId, _) = await PersonAsync(Roles.Analyst);
-        var asked = await first.PutJsonAsync($"/api/v1/users/{targetId}/roles", new { roles = new[] { Roles.Analyst, Roles.Auditor } }, HttpStatusCode.OK);
+        var asked = await first.PutJsonAsync($"/api/v1/users/{targetId}/roles", new { roles = new[] { Roles.Analyst, Roles.Auditor }, reason = "Synthetic test: a change of duties" }, HttpStatusCode.OK);
         Assert.Equal([Roles.Analyst], RolesOf(asked));
         var request = PendingRequest(asked, Roles.Auditor);
 
@@ -163,7 +163,7 @@ public sealed class FourEyesRoleGrantTests(AppFixture app) : IClassFixture<AppFi
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await second.PostAsync(new Uri($"/api/v1/role-requests/{Guid.NewGuid()}/approve", UriKind.Relative), null)).StatusCode);
 
-        var withdrawn = await first.PutJsonAsync($"/api/v1/users/{targetId}/roles", new { roles = new[] { Roles.Analyst } }, HttpStatusCode.OK);
+        var withdrawn = await first.PutJsonAsync($"/api/v1/users/{targetId}/roles", new { roles = new[] { Roles.Analyst }, reason = "Synthetic test: a change of duties" }, HttpStatusCode.OK);
         Assert.Empty(withdrawn.GetProperty("pendingRoles").EnumerateArray());
         Assert.Equal(HttpStatusCode.BadRequest, (await second.PostAsync(new Uri($"/api/v1/role-requests/{request}/approve", UriKind.Relative), null)).StatusCode);
         Assert.Equal([Roles.Analyst], RolesOf(await first.GetJsonAsync($"/api/v1/users/{targetId}")));
@@ -178,7 +178,7 @@ public sealed class FourEyesRoleGrantTests(AppFixture app) : IClassFixture<AppFi
         var (_, _, first) = await PersonAsync(Roles.SystemAdministrator);
         var (email, id, _) = await PersonAsync(Roles.Analyst);
 
-        var after = await first.PutJsonAsync($"/api/v1/users/{id}/roles", new { roles = new[] { role } }, HttpStatusCode.OK);
+        var after = await first.PutJsonAsync($"/api/v1/users/{id}/roles", new { roles = new[] { role }, reason = "Synthetic test: a change of duties" }, HttpStatusCode.OK);
 
         Assert.Empty(RolesOf(after));
         PendingRequest(after, role);

@@ -60,7 +60,7 @@ public sealed class UserAdministrationTests(AppFixture app) : IClassFixture<AppF
         Assert.Single(list.QuerySelectorAll("tbody tr"));
         var detail = await Html.GetAsync(admin, list.QuerySelector("tbody a")!.GetAttribute("href")!);
         Assert.Equal("Page Person", detail.Text("h1"));
-        var saved = await Html.SubmitAsync(admin, detail, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = Roles.MonitoringTeamMember });
+        var saved = await Html.SubmitAsync(admin, detail, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = Roles.MonitoringTeamMember, ["Reason"] = "Synthetic test: a change of duties" });
         Assert.Contains("roles were saved", (await Html.ParseAsync(saved)).Text(".notice-success"), StringComparison.Ordinal);
         var view = await admin.GetJsonAsync($"/api/v1/users/{await app.UserIdAsync(email)}");
         Assert.Equal([Roles.MonitoringTeamMember], view.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
@@ -121,7 +121,7 @@ public sealed class UserAdministrationTests(AppFixture app) : IClassFixture<AppF
         await Html.SignInAsync(admin, email, AppFixture.Password);
         var me = await app.UserIdAsync(email);
 
-        var roles = await admin.PutJsonAsync($"/api/v1/users/{me}/roles", new { roles = new[] { Roles.Auditor } }, HttpStatusCode.BadRequest);
+        var roles = await admin.PutJsonAsync($"/api/v1/users/{me}/roles", new { roles = new[] { Roles.Auditor }, reason = "Synthetic test: a change of duties" }, HttpStatusCode.BadRequest);
         await admin.PostJsonAsync($"/api/v1/users/{me}/disable", new { }, HttpStatusCode.BadRequest);
         await admin.PostJsonAsync($"/api/v1/users/{me}/reset-second-factor", new { }, HttpStatusCode.BadRequest);
 
@@ -158,7 +158,7 @@ public sealed class UserAdministrationTests(AppFixture app) : IClassFixture<AppF
         await Html.SignInAsync(person, email, AppFixture.Password);
         Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync(new Uri("/api/v1/tokens", UriKind.Relative))).StatusCode);
 
-        await admin.PutJsonAsync($"/api/v1/users/{await app.UserIdAsync(email)}/roles", new { roles = new[] { Roles.Analyst } }, HttpStatusCode.OK);
+        await admin.PutJsonAsync($"/api/v1/users/{await app.UserIdAsync(email)}/roles", new { roles = new[] { Roles.Analyst }, reason = "Synthetic test: a change of duties" }, HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await person.GetAsync(new Uri("/api/v1/tokens", UriKind.Relative))).StatusCode);
         var again = app.Factory.CreateBrowser();

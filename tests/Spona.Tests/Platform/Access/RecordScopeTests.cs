@@ -172,6 +172,17 @@ public sealed class RecordScopeTests(RecordScopeTests.ScopeFixture app) : IClass
         var list = await auditor.GetJsonAsync("/api/v1/access/break-glass");
         Assert.True(list.GetProperty("total").GetInt32() >= 1);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(new Uri("/api/v1/access/break-glass", UriKind.Relative))).StatusCode);
+
+        // The break-glass entry runs in its operation (ADR 0022): the auditor sees the reason with it, and the
+        // append-only entries never hold it.
+        var trail = await auditor.GetJsonAsync($"/api/v1/audit?action=break-glass&entityKey={caseId}");
+        var operation = Assert.Single(trail.GetProperty("items").EnumerateArray()).GetProperty("operation");
+        Assert.Equal("access.break-glass", operation.GetProperty("type").GetString());
+        Assert.Contains("CANARY-GLASS-77", operation.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var entries = await Spona.Tests.Platform.Audit.AuditDatabase.EntriesAsync(app.Factory);
+        Assert.DoesNotContain(entries, e => (e.Changes + e.Reason + e.EntityKey).Contains("CANARY-GLASS", StringComparison.Ordinal));
+        var trailPage = await Html.GetAsync(auditor, $"/audit?operation={operation.GetProperty("id").GetGuid()}");
+        Assert.Contains("CANARY-GLASS-77", trailPage.Text(".operation-reason"), StringComparison.Ordinal);
     }
 
     [Fact]

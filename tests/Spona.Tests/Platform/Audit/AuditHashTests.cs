@@ -47,6 +47,37 @@ public sealed class AuditHashTests
     }
 
     [Fact]
+    public void EntryWithoutOperation_KeepsTheV1Hash()
+    {
+        // Computed independently from the v1 encoding of ADR 0009: entries sealed before operations existed still verify.
+        Assert.Equal("828c6ea161cebe6df9f5d0fa9034b9a137c9492d66d8cdb52699c8c124c119c5", AuditHash.Compute(Entry()));
+    }
+
+    [Fact]
+    public void EntryWithOperation_HashChangesWithOperationIdAndType()
+    {
+        var entry = Entry();
+        entry.OperationId = Guid.Parse("0b9f4c1e-6a56-4a53-9b1a-2f3c4d5e6f70");
+        entry.OperationType = "users.roles.change";
+        var v2 = AuditHash.Compute(entry);
+        var variants = new Action<AuditEntry>[]
+        {
+            e => e.OperationId = Guid.Empty, e => e.OperationId = null, e => e.OperationType += "x", e => e.OperationType = null,
+            e => { e.OperationId = null; e.OperationType = null; },
+        };
+
+        Assert.NotEqual(AuditHash.Compute(Entry()), v2);
+        foreach (var change in variants)
+        {
+            var copy = Entry();
+            copy.OperationId = entry.OperationId;
+            copy.OperationType = entry.OperationType;
+            change(copy);
+            Assert.NotEqual(v2, AuditHash.Compute(copy));
+        }
+    }
+
+    [Fact]
     public void Time_IsTruncatedToMicroseconds_BeforeHashing()
     {
         var entry = Entry();

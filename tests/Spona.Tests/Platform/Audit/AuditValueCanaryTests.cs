@@ -92,7 +92,10 @@ public sealed class AuditValueCanaryTests(AppFixture app) : IClassFixture<AppFix
 
     private static IEnumerable<(IProperty Property, INavigation? Owner)> Settable(IEntityType type)
     {
-        foreach (var property in type.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty() && p.PropertyInfo is not null))
+        // The version of a versioned entity is set by the platform on every save (ADR 0022), not by the caller.
+        var platformVersion = typeof(Spona.Web.Platform.Persistence.IVersioned).IsAssignableFrom(type.ClrType);
+        foreach (var property in type.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty() && p.PropertyInfo is not null)
+            .Where(p => !(platformVersion && p.Name == nameof(Spona.Web.Platform.Persistence.IVersioned.Version))))
         {
             yield return (property, null);
         }

@@ -70,7 +70,7 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
         await Html.SignInAsync(auditor, auditorEmail, AppFixture.Password);
         var targetEmail = await app.CreateUserAsync(Roles.CaseWorker);
         var target = await app.UserIdAsync(targetEmail);
-        await admin.PutJsonAsync($"/api/v1/users/{target}/roles", new { roles = new[] { Roles.CaseWorker, Roles.Auditor } }, HttpStatusCode.OK);
+        await admin.PutJsonAsync($"/api/v1/users/{target}/roles", new { roles = new[] { Roles.CaseWorker, Roles.Auditor }, reason = "Synthetic test: a change of duties" }, HttpStatusCode.OK);
         await AddBreakGlassGrantAsync(target);
         var admin2 = await app.UserIdAsync(adminEmail);
         async Task<Guid> TaskAsync(string title) => (await admin.PostJsonAsync("/api/v1/tasks", new { title, dueAt = TimeProvider.System.GetUtcNow().AddDays(2), assigneeUserId = admin2 }, HttpStatusCode.Created))
@@ -93,7 +93,7 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
             ["POST /api/v1/users/search"] = (admin, adminEmail, () => Json(HttpMethod.Post, "/api/v1/users/search", new { search = "example.test" })),
             ["GET /api/v1/users/{id:guid}"] = (admin, adminEmail, () => Get($"/api/v1/users/{target}")),
             ["GET /api/v1/role-requests"] = (admin, adminEmail, () => Get("/api/v1/role-requests")),
-            ["PUT /api/v1/users/{id:guid}/roles"] = (admin, adminEmail, () => Json(HttpMethod.Put, $"/api/v1/users/{target}/roles", new { roles = new[] { Roles.CaseWorker } })),
+            ["PUT /api/v1/users/{id:guid}/roles"] = (admin, adminEmail, () => Json(HttpMethod.Put, $"/api/v1/users/{target}/roles", new { roles = new[] { Roles.CaseWorker }, reason = "Synthetic test: a change of duties" })),
             ["POST /api/v1/users/{id:guid}/disable"] = (admin, adminEmail, () => Json(HttpMethod.Post, $"/api/v1/users/{target}/disable", new { })),
             ["POST /api/v1/users/{id:guid}/enable"] = (admin, adminEmail, () => Json(HttpMethod.Post, $"/api/v1/users/{target}/enable", new { })),
             ["POST /api/v1/users/{id:guid}/reset-second-factor"] = (admin, adminEmail, () => Json(HttpMethod.Post, $"/api/v1/users/{target}/reset-second-factor", new { })),

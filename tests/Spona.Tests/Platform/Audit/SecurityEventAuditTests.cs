@@ -54,7 +54,7 @@ public sealed class SecurityEventAuditTests(SecurityEventAuditTests.AlertFixture
         await bearer.GetAsync(new Uri("/api/v1/strategy", UriKind.Relative));
         await owner.DeleteAsync(new Uri($"/api/v1/tokens/{tokenId}", UriKind.Relative));
         await bearer.GetAsync(new Uri("/api/v1/strategy", UriKind.Relative));
-        await admin.PutJsonAsync($"/api/v1/users/{userId}/roles", new { roles = new[] { Roles.Analyst } }, HttpStatusCode.OK);
+        await admin.PutJsonAsync($"/api/v1/users/{userId}/roles", new { roles = new[] { Roles.Analyst }, reason = "Synthetic test: a change of duties" }, HttpStatusCode.OK);
         await admin.PostJsonAsync($"/api/v1/users/{userId}/disable", new { }, HttpStatusCode.OK);
 
         var token = await EntriesAsync(q => q.Where(e => e.EntityKey == tokenId));

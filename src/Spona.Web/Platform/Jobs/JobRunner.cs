@@ -12,25 +12,46 @@ namespace Spona.Web.Platform.Jobs;
 internal sealed partial class JobRunner(
     JobScheduler jobs, JobRegistry registry, IServiceProvider services, IOptions<JobsOptions> options, ILogger<JobRunner> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private Task starting = Task.CompletedTask;
+
+    /// <summary>
+    /// Builds and starts the scheduler beside the host's start, not on its path: building Quartz costs seconds on a
+    /// loaded machine and nothing else waits for it. A failure is logged as critical (no job runs in this instance).
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)
         {
             LogDisabled(logger);
-            return;
+            return Task.CompletedTask;
         }
 
-        var scheduler = await jobs.SchedulerAsync(cancellationToken);
-        await StoreRecurringJobsAsync(scheduler, cancellationToken);
-        await scheduler.Start(cancellationToken);
-        LogStarted(logger, scheduler.SchedulerInstanceId, registry.Recurring.Count);
+        starting = Task.Run(StartSchedulerAsync, CancellationToken.None);
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await starting.WaitAsync(cancellationToken);
         if (jobs.Built is { } scheduler)
         {
             await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        }
+    }
+
+    private async Task StartSchedulerAsync()
+    {
+        try
+        {
+            var scheduler = await jobs.SchedulerAsync(CancellationToken.None);
+            await StoreRecurringJobsAsync(scheduler, CancellationToken.None);
+            await scheduler.Start(CancellationToken.None);
+            LogStarted(logger, scheduler.SchedulerInstanceId, registry.Recurring.Count);
+        }
+        catch (Exception ex)
+        {
+            // The type only: database messages can quote data.
+            LogStartFailed(logger, ex.GetType().Name);
         }
     }
 
@@ -88,6 +109,9 @@ internal sealed partial class JobRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Jobs:Enabled is false: this instance runs no jobs (it can still schedule one-off jobs for the others)")]
     private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The job scheduler did not start ({ExceptionType}): this instance runs no jobs; check the qrtz_ tables and the database")]
+    private static partial void LogStartFailed(ILogger logger, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job scheduler {InstanceId} started with {Count} recurring job registrations")]
     private static partial void LogStarted(ILogger logger, string instanceId, int count);

@@ -33,7 +33,7 @@ public sealed class PeriodicCheckpointTests(PeriodicCheckpointTests.ClockFixture
 
         // The job is stored to fire hourly (Quartz keeps real time; the job reads the application's clock). Fire it now.
         var jobs = app.Factory.Services.GetRequiredService<IJobScheduler>();
-        var listed = Assert.Single(await jobs.ListAsync(), j => j.Name == PeriodicAuditCheckpoint.JobName);
+        var listed = await Spona.Tests.Platform.Jobs.JobWaits.StoredAsync(jobs, PeriodicAuditCheckpoint.JobName);
         Assert.Equal("every 3600 s, misfire: RunOnceNow", listed.Schedule);
         Assert.True(await jobs.TriggerNowAsync(PeriodicAuditCheckpoint.JobName));
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);

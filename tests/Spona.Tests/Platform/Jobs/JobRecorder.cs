@@ -23,6 +23,27 @@ public sealed class JobRecorder
     }
 }
 
+/// <summary>Test helpers for the scheduler, which starts beside the host's start.</summary>
+public static class JobWaits
+{
+    /// <summary>The stored job <paramref name="name"/>, once the starting instance has stored it.</summary>
+    public static async Task<JobListing> StoredAsync(IJobScheduler jobs, string name)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
+        while (true)
+        {
+            var listed = (await jobs.ListAsync()).FirstOrDefault(j => j.Name == name);
+            if (listed is not null)
+            {
+                return listed;
+            }
+
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"The job {name} was not stored.");
+            await Task.Delay(200);
+        }
+    }
+}
+
 public sealed record RecordedRun(JobRun Run, string Instance);
 
 /// <summary>Which test instance a job ran in.</summary>

@@ -51,13 +51,32 @@ public sealed class JobTests(JobTests.Fixture app) : IClassFixture<JobTests.Fixt
     [Fact]
     public async Task List_ShowsTheRecurringJobsWithTheirNextFiring()
     {
-        var jobs = await Scheduler.ListAsync();
+        var checkpoint = await JobWaits.StoredAsync(Scheduler, "audit.checkpoint");
 
-        var checkpoint = Assert.Single(jobs, j => j.Name == "audit.checkpoint");
         Assert.Equal("recurring", checkpoint.Kind);
         Assert.Equal("every 3600 s, misfire: RunOnceNow", checkpoint.Schedule);
         Assert.NotNull(checkpoint.NextFireAt);
         Assert.InRange(checkpoint.NextFireAt.Value, TimeProvider.System.GetUtcNow().AddMinutes(55), TimeProvider.System.GetUtcNow().AddMinutes(61));
+    }
+
+    [Fact]
+    public async Task JobsList_OnTheCommandLine_ShowsTheStoredRecurringJobWithItsScheduleAndNextFiring()
+    {
+        await JobWaits.StoredAsync(Scheduler, "audit.checkpoint");
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = app.Database.Provider,
+            ["Database__ConnectionString"] = app.Database.ConnectionString,
+            ["DataDirectory"] = app.Database.DataDirectory,
+        };
+
+        var (exitCode, output, error) = await ProcessRunner.RunAsync(environment, TimeSpan.FromMinutes(2), "jobs", "list");
+
+        Assert.True(exitCode == 0, error);
+        var line = Assert.Single(output.Split('\n'), l => l.StartsWith("audit.checkpoint ", StringComparison.Ordinal));
+        Assert.Contains(" recurring ", line, StringComparison.Ordinal);
+        Assert.Contains("every 3600 s", line, StringComparison.Ordinal);
+        Assert.Matches(@"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", line);
     }
 
     public sealed class Fixture : AppFixture

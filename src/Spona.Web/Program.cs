@@ -16,6 +16,7 @@ using Spona.Web.Platform.Cli;
 using Spona.Web.Platform.Configuration;
 using Spona.Web.Platform.Errors;
 using Spona.Web.Platform.Identity;
+using Spona.Web.Platform.Jobs;
 using Spona.Web.Platform.Localization;
 using Spona.Web.Platform.Mail;
 using Spona.Web.Platform.Notifications;
@@ -36,6 +37,7 @@ try
     // Platform. The database initializer is the first hosted service: nothing may read the database before it migrates.
     builder.Services.AddHostedService<DatabaseInitializer>();
     builder.AddSponaCore();
+    builder.Services.AddJobRunner();
     builder.Services.AddSponaSignIn(builder.Environment);
     builder.Services.AddPermissionPolicies();
     builder.Services.AddRecordAccess();

@@ -4,6 +4,7 @@ using Spona.Web.Features.Strategy;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Configuration;
 using Spona.Web.Platform.Identity;
+using Spona.Web.Platform.Jobs;
 using Spona.Web.Platform.Persistence;
 using Spona.Web.Platform.Protection;
 
@@ -25,6 +26,8 @@ public static class SponaCore
         // They are encrypted there with the key ring (ProtectionSetup), so the database alone holds no usable cookie key.
         builder.Services.AddDataProtection().SetApplicationName("Spona").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddSponaIdentityCore();
+        // Durable jobs share the database (ADR 0021); only the web application runs them (AddJobRunner).
+        builder.Services.AddSponaJobs(builder.Configuration, settings);
         builder.Services.AddScoped<ReferenceDataSeeder>();
         builder.Services.AddScoped<StrategyCatalogueLoader>();
         return settings;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Spona.Web.Platform.Jobs;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Platform.Audit;
@@ -33,34 +34,15 @@ public sealed class AuditOptions
 
 /// <summary>
 /// Every <see cref="AuditOptions.CheckpointIntervalMinutes"/>, when the trail has grown, verifies the whole trail
-/// against the stored checkpoints and stores a new one (S7). A broken trail is logged as critical, with the first bad
-/// entry's number and kind only, and gets no checkpoint. Operators still export checkpoints off the system.
+/// against the stored checkpoints and stores a new one (S7). A durable job (<c>audit.checkpoint</c>, ADR 0021): one
+/// instance of the cluster runs each firing. A broken trail is logged as critical, with the first bad entry's number
+/// and kind only, and gets no checkpoint. Operators still export checkpoints off the system.
 /// </summary>
-internal sealed partial class PeriodicAuditCheckpoint(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuditOptions> options, ILogger<PeriodicAuditCheckpoint> logger) : BackgroundService
+internal sealed partial class PeriodicAuditCheckpoint(IServiceScopeFactory scopes, ILogger<PeriodicAuditCheckpoint> logger) : ISponaJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = options.Value.CheckpointIntervalMinutes;
-        if (minutes <= 0)
-        {
-            return;
-        }
+    public const string JobName = "audit.checkpoint";
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The type only: messages of database errors can quote data.
-                LogRunFailed(logger, ex.GetType().Name);
-            }
-        }
-    }
+    public Task RunAsync(JobRun run, CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>One run; null when nothing was added since the last checkpoint.</summary>
     internal async Task<AuditVerification?> RunOnceAsync(CancellationToken cancellationToken)
@@ -105,18 +87,23 @@ internal sealed partial class PeriodicAuditCheckpoint(
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit checkpoint stored for {TreeSize} entries (verified in {Seconds:F1} s)")]
     private static partial void LogCheckpoint(ILogger logger, long treeSize, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The periodic audit checkpoint failed ({ExceptionType}); it runs again at the next interval")]
-    private static partial void LogRunFailed(ILogger logger, string exceptionType);
 }
 
 public static class PeriodicAuditCheckpointSetup
 {
-    /// <summary>The web application seals entries into the chain and verifies and checkpoints it on a timer (not the command line).</summary>
+    /// <summary>
+    /// The web application seals entries into the chain in every instance (a background service: sub-second, and
+    /// already serialised by the chain lock) and verifies and checkpoints it as a durable recurring job, once per
+    /// interval across the cluster (not the command line).
+    /// </summary>
     public static IServiceCollection AddPeriodicAuditCheckpoints(this IServiceCollection services)
     {
-        services.AddSingleton<PeriodicAuditCheckpoint>();
         services.AddHostedService<AuditSealingService>();
-        services.AddHostedService(provider => provider.GetRequiredService<PeriodicAuditCheckpoint>());
+        services.AddRecurringJob<PeriodicAuditCheckpoint>(
+            PeriodicAuditCheckpoint.JobName,
+            provider => provider.GetRequiredService<IOptions<AuditOptions>>().Value.CheckpointIntervalMinutes is var minutes and > 0
+                ? JobSchedule.Every(TimeSpan.FromMinutes(minutes))
+                : null);
         return services;
     }
 }

@@ -10,12 +10,12 @@ namespace Spona.Web.Platform.Cli;
 
 /// <summary>
 /// The same executable takes operator commands: <c>spona migrate</c>, <c>spona admin create</c>,
-/// <c>spona seed reference</c>, <c>spona strategy import</c>. Exit codes: 0 done, 1 refused or failed, 2 bad usage or
+/// <c>spona seed reference</c>, <c>spona strategy import</c>, <c>spona jobs list</c>. Exit codes: 0 done, 1 refused or failed, 2 bad usage or
 /// configuration.
 /// </summary>
 public static class SponaCli
 {
-    private static readonly string[] Commands = ["migrate", "admin", "seed", "strategy", "token", "keys", "audit", "--help", "-h", "-?", "help", "--version"];
+    private static readonly string[] Commands = ["migrate", "admin", "seed", "strategy", "token", "keys", "audit", "jobs", "--help", "-h", "-?", "help", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -103,6 +103,7 @@ public static class SponaCli
         root.Subcommands.Add(TokenCommands.Create(output, error));
         root.Subcommands.Add(Protection.KeyCommands.Create(output, error));
         root.Subcommands.Add(Audit.AuditCommands.Create(output, error));
+        root.Subcommands.Add(Jobs.JobCommands.Create(output, error));
 
         var parseResult = root.Parse(args);
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });

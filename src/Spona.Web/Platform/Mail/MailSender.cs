@@ -8,11 +8,14 @@ using Spona.Web.Platform.Persistence;
 namespace Spona.Web.Platform.Mail;
 
 /// <summary>
-/// Drains the outbox (<see cref="OutboxMail"/>) in the background: takes due mail, claims each row with a lease so that
-/// another instance does not send it too, sends it over one SMTP connection per pass, and records the outcome. A
-/// failure waits and tries again (<see cref="SmtpSettings.RetryDelay"/>, doubling) until
-/// <see cref="SmtpSettings.MaxAttempts"/>, then the mail is failed. Delivery is at least once: a crash between the
-/// server's acceptance and the row's update sends that mail again after the lease.
+/// Drains the outbox (<see cref="OutboxMail"/>): takes due mail, claims each row with a lease so that another
+/// instance does not send it too, sends it over one SMTP connection per pass, and records the outcome. A failure waits
+/// and tries again (<see cref="SmtpSettings.RetryDelay"/>, doubling) until <see cref="SmtpSettings.MaxAttempts"/>,
+/// then the mail is failed. Delivery is at least once: a crash between the server's acceptance and the row's update
+/// sends that mail again after the lease. Two paths drain: this background service, woken at once when this instance
+/// queues a mail (<see cref="MailSignal"/>), and the durable job <c>mail.outbox</c> every <c>Smtp:PollSeconds</c>
+/// (<see cref="MailOutboxPoll"/>), which finds mail queued elsewhere, left from before a restart, or due for a retry.
+/// The leases keep them from sending a mail twice.
 /// </summary>
 internal sealed partial class MailSender(
     IServiceScopeFactory scopes, SmtpConfiguration configuration, MailSignal signal, TimeProvider clock, ILogger<MailSender> logger) : BackgroundService
@@ -22,26 +25,39 @@ internal sealed partial class MailSender(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (configuration.Settings is not { } settings)
+        if (configuration.Settings is null)
         {
             return;
         }
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            await signal.WaitAsync(Timeout.InfiniteTimeSpan, clock, stoppingToken);
+            if (!stoppingToken.IsCancellationRequested)
             {
-                while (await DrainOnceAsync(settings, stoppingToken) == Batch)
-                {
-                }
+                await DrainAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The type only: database and server messages can quote data.
-                LogPassFailed(logger, ex.GetType().Name);
-            }
+        }
+    }
 
-            await signal.WaitAsync(settings.PollInterval, clock, stoppingToken);
+    /// <summary>Drains every due mail, batch by batch; a failed pass is logged by exception type and left to the next one.</summary>
+    internal async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        if (configuration.Settings is not { } settings)
+        {
+            return;
+        }
+
+        try
+        {
+            while (await DrainOnceAsync(settings, cancellationToken) == Batch)
+            {
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The type only: database and server messages can quote data.
+            LogPassFailed(logger, ex.GetType().Name);
         }
     }
 

@@ -1,3 +1,5 @@
+using Spona.Web.Platform.Jobs;
+
 namespace Spona.Web.Platform.Mail;
 
 public static class MailSetup
@@ -8,11 +10,17 @@ public static class MailSetup
     /// </summary>
     public static IServiceCollection AddSponaMail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(new SmtpConfiguration(SmtpSettings.Load(configuration)));
+        var settings = SmtpSettings.Load(configuration);
+        services.AddSingleton(new SmtpConfiguration(settings));
         services.AddSingleton<MailSignal>();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<MailSender>();
         services.AddHostedService(provider => provider.GetRequiredService<MailSender>());
+        if (settings is not null)
+        {
+            services.AddRecurringJob<MailOutboxPoll>(MailOutboxPoll.JobName, JobSchedule.Every(settings.PollInterval), MisfirePolicy.Skip);
+        }
+
         return services;
     }
 }

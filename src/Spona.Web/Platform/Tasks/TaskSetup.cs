@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Options;
 using Spona.Web.Platform.Access;
+using Spona.Web.Platform.Jobs;
 using Spona.Web.Platform.Notifications;
 
 namespace Spona.Web.Platform.Tasks;
 
 public static class TaskSetup
 {
-    /// <summary>The task platform: kinds, the service modules open tasks with, and the escalation that runs on its own.</summary>
+    /// <summary>The task platform: kinds, the service modules open tasks with, and the escalation job.</summary>
     public static IServiceCollection AddTasks(this IServiceCollection services)
     {
         services.AddSingleton<TaskKindRegistry>();
@@ -17,7 +19,10 @@ public static class TaskSetup
         services.AddNotificationKind(TaskEscalator.AtRisk);
         services.AddNotificationKind(TaskEscalator.Overdue);
         services.AddNotificationKind(TaskEscalator.Escalated);
-        services.AddHostedService<TaskEscalationService>();
+        // Once per firing across all instances (a missed firing runs once at start: escalation catches up by itself).
+        services.AddRecurringJob<TaskEscalationJob>(TaskEscalationJob.JobName,
+            provider => JobSchedule.Every(TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<TaskOptions>>().Value.EscalationIntervalSeconds)),
+            MisfirePolicy.RunOnceNow);
         services.AddOptions<TaskOptions>().BindConfiguration(TaskOptions.Section)
             .Validate(o => o.EscalationIntervalSeconds is >= 1 and <= 3600, "Tasks:EscalationIntervalSeconds must be 1-3600.").ValidateOnStart();
         return services;

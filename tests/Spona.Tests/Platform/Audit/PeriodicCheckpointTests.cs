@@ -3,11 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Spona.Tests.Infrastructure;
 using Spona.Web.Platform.Audit;
+using Spona.Web.Platform.Jobs;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Tests.Platform.Audit;
 
-/// <summary>The web application verifies the trail and stores a checkpoint every interval, only when the trail grew.</summary>
+/// <summary>The checkpoint job verifies the trail and stores a checkpoint, only when the trail grew.</summary>
 public sealed class PeriodicCheckpointTests(PeriodicCheckpointTests.ClockFixture app) : IClassFixture<PeriodicCheckpointTests.ClockFixture>
 {
     private async Task<List<AuditCheckpoint>> CheckpointsAsync()
@@ -24,13 +25,17 @@ public sealed class PeriodicCheckpointTests(PeriodicCheckpointTests.ClockFixture
     }
 
     [Fact]
-    public async Task AfterTheInterval_AVerifiedCheckpointCoversTheWholeTrail_AndAnUnchangedTrailGetsNoSecond()
+    public async Task TheCheckpointJob_StoresAVerifiedCheckpointOverTheWholeTrail_AndAnUnchangedTrailGetsNoSecond()
     {
         Assert.Empty(await CheckpointsAsync());
         var newest = await NewestEntryAsync();
         Assert.True(newest > 0, "seeding reference data writes audit entries");
 
-        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        // The job is stored to fire hourly (Quartz keeps real time; the job reads the application's clock). Fire it now.
+        var jobs = app.Factory.Services.GetRequiredService<IJobScheduler>();
+        var listed = await Spona.Tests.Platform.Jobs.JobWaits.StoredAsync(jobs, PeriodicAuditCheckpoint.JobName);
+        Assert.Equal("every 3600 s, misfire: RunOnceNow", listed.Schedule);
+        Assert.True(await jobs.TriggerNowAsync(PeriodicAuditCheckpoint.JobName));
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
         List<AuditCheckpoint> checkpoints;
         while ((checkpoints = await CheckpointsAsync()).Count == 0 && TimeProvider.System.GetUtcNow() < deadline)
@@ -41,8 +46,10 @@ public sealed class PeriodicCheckpointTests(PeriodicCheckpointTests.ClockFixture
         var checkpoint = Assert.Single(checkpoints);
         Assert.Equal(newest, checkpoint.TreeSize);
         Assert.Equal(64, checkpoint.RootHash.Length);
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, checkpoint.CreatedAt);
 
-        var again = await app.Factory.Services.GetRequiredService<PeriodicAuditCheckpoint>().RunOnceAsync(CancellationToken.None);
+        using var scope = app.Factory.Services.CreateScope();
+        var again = await scope.ServiceProvider.GetRequiredService<PeriodicAuditCheckpoint>().RunOnceAsync(CancellationToken.None);
         Assert.Null(again);
         Assert.Single(await CheckpointsAsync());
     }

@@ -72,7 +72,7 @@ public sealed class DataClassificationTests(AppFixture app) : IClassFixture<AppF
         using var scope = app.Factory.Services.CreateScope();
         var columns = FieldProtectionModel.EncryptedColumns(scope.ServiceProvider.GetRequiredService<AppDbContext>().Model).Select(c => c.Binding);
 
-        Assert.Equal(["AspNetUserTokens.Value", "AspNetUsers.DisplayName", "AspNetUsers.PhoneNumber", "MailOutbox.Body", "MailOutbox.Recipient", "RecordAccessGrants.Reason", "StoredFiles.DeletionReason", "StoredFiles.FileName", "Tasks.CancelReason", "Tasks.Note", "Tasks.Title"], columns);
+        Assert.Equal(["AspNetUserTokens.Value", "AspNetUsers.DisplayName", "AspNetUsers.PhoneNumber", "AuditOperations.Reason", "MailOutbox.Body", "MailOutbox.Recipient", "RecordAccessGrants.Reason", "StoredFiles.DeletionReason", "StoredFiles.FileName", "Tasks.CancelReason", "Tasks.Note", "Tasks.Title"], columns);
     }
 
     private sealed class PersonContext : DbContext

@@ -16,9 +16,9 @@ public abstract class BrowserJourney : IAsyncLifetime
 
     private IPlaywright playwright = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        Spona = SponaProcess.Start();
+        Spona = SponaProcess.Start(Settings());
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -28,7 +28,10 @@ public abstract class BrowserJourney : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Configuration a journey gives its Spona process beside the defaults (environment variables).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings() => null;
+
+    public virtual async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         playwright.Dispose();

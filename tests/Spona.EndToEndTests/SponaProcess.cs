@@ -37,7 +37,11 @@ public sealed partial class SponaProcess : IAsyncDisposable
         }
     }
 
-    public static SponaProcess Start()
+    /// <summary>
+    /// Starts Spona; <paramref name="settings"/> are further configuration values given as environment variables, as
+    /// an operator gives them (e.g. <c>Smtp__Host</c>).
+    /// </summary>
+    public static SponaProcess Start(IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "spona-e2e-" + Guid.NewGuid().ToString("N"));
@@ -54,6 +58,11 @@ public sealed partial class SponaProcess : IAsyncDisposable
         start.Environment["DataDirectory"] = dataDirectory;
         // As after `dotnet run` on a workstation: plain http on loopback.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var spona = new SponaProcess(Process.Start(start)!, $"http://127.0.0.1:{port}", dataDirectory);
         spona.process.OutputDataReceived += (_, e) => spona.Record(e.Data);
         spona.process.ErrorDataReceived += (_, e) => spona.Record(e.Data);

@@ -23,7 +23,7 @@ public sealed class SignInTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task SignIn_ThenSignOut_EndsTheSession()
     {
-        var email = await app.CreateUserAsync(Roles.Analyst);
+        var email = await app.CreateUserAsync(Roles.CaseWorker);
         var client = app.Factory.CreateBrowser();
         await Html.SignInAsync(client, email, AppFixture.Password);
         var home = await Html.GetAsync(client, "/");

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Files;
@@ -27,7 +28,7 @@ public sealed class RecordModel(RecordFiles files, AttachFile attach, IStringLoc
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "p")] int? page, CancellationToken cancellationToken) =>
         await ShowAsync(page, null, cancellationToken);
 
-    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, string? returnTo, CancellationToken cancellationToken)
     {
         if (!RolePermissions.Allows(User, Permissions.FilesAttach))
         {
@@ -37,7 +38,8 @@ public sealed class RecordModel(RecordFiles files, AttachFile attach, IStringLoc
         var (stored, refusal) = await attach.AttachAsync(RecordType, RecordId, file, User, cancellationToken);
         if (stored is not null)
         {
-            return Redirect($"/files/record/{Uri.EscapeDataString(RecordType)}/{RecordId}");
+            // Back to the record's own page when it sent one (a local path only: never an open redirect).
+            return Redirect(IsLocalPath(returnTo) ? returnTo! : $"/files/record/{Uri.EscapeDataString(RecordType)}/{RecordId}");
         }
 
         if (refusal!.Status == StatusCodes.Status404NotFound)
@@ -50,6 +52,10 @@ public sealed class RecordModel(RecordFiles files, AttachFile attach, IStringLoc
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return await ShowAsync(null, message, cancellationToken);
     }
+
+    internal static bool IsLocalPath(string? path) =>
+        path is { Length: > 1 and <= 300 } && path[0] == '/' && path[1] is not ('/' or '\\') && !path.Contains("://", StringComparison.Ordinal)
+        && !path.Any(char.IsControl);
 
     private async Task<IActionResult> ShowAsync(int? page, string? error, CancellationToken cancellationToken)
     {

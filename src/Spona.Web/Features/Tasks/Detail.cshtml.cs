@@ -1,15 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Access;
+using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Files;
 using Spona.Web.Platform.Tasks;
 
 namespace Spona.Web.Features.Tasks;
 
 [Platform.Audit.ReadsPersonalData(WorkTask.RecordTypeName)]
-public sealed class DetailModel(TaskQueries queries, TaskService service, CurrentUser user, IStringLocalizer<DetailModel> localizer) : PageModel
+public sealed class DetailModel(TaskQueries queries, TaskService service, CurrentUser user, RecordFiles files, AttachFile attach, IStringLocalizer<DetailModel> localizer) : PageModel
 {
     public TaskDetailView Task { get; private set; } = null!;
+
+    /// <summary>The task's files, for those who may read files (null otherwise).</summary>
+    public AttachmentsView? Attachments { get; private set; }
 
     public Guid? Me => user.UserId;
 
@@ -68,6 +74,11 @@ public sealed class DetailModel(TaskQueries queries, TaskService service, Curren
         }
 
         Task = task;
+        if (user.Has(Permissions.FilesRead) && (await files.ListAsync(WorkTask.RecordTypeName, id, null, null, cancellationToken)).Files is { } list)
+        {
+            Attachments = new AttachmentsView(WorkTask.RecordTypeName, id, list.Items, list.Total, user.Has(Permissions.FilesAttach), attach.MaxBytes, null, $"/tasks/{id}");
+        }
+
         return true;
     }
 }

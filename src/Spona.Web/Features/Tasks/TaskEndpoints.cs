@@ -19,62 +19,87 @@ internal static class TaskEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var tasks = app.MapApiGroup("tasks", "Tasks");
-        tasks.MapGet("", async (string? view, string? state, string? kind, string? sort, int? page, int? pageSize, TaskQueries queries, TaskKindRegistry kinds, CancellationToken ct) =>
+        tasks.MapGet("", async Task<Results<Ok<PagedResult<TaskItemView>>, ValidationProblem>> (string? view, string? state, string? kind, string? sort, int? page, int? pageSize, TaskQueries queries, TaskKindRegistry kinds, CancellationToken ct) =>
                 Parse(view, state, kind, sort, kinds) is { } problem
-                    ? (IResult)problem
-                    : Results.Ok(await queries.ListAsync(ViewOf(view), StateOf(state), kind, SortOf(sort), page, pageSize, ct)))
+                    ? problem
+                    : TypedResults.Ok(await queries.ListAsync(ViewOf(view), StateOf(state), kind, SortOf(sort), page, pageSize, ct)))
             .RequireAuthorization(Permissions.TasksWork).ReadsPersonalData(WorkTask.RecordType)
-            .WithSummary("Your tasks (view=mine, the default) or your institution's (view=institution), open ones by default, overdue first; filter by state and kind, sort by due or created, paged.")
-            .Produces<PagedResult<TaskItemView>>().ProducesValidationProblem();
-        tasks.MapGet("/overdue", async (string? kind, int? page, int? pageSize, TaskQueries queries, TaskKindRegistry kinds, CancellationToken ct) =>
+            .WithSummary("Your tasks (view=mine, the default) or your institution's (view=institution), open ones by default, overdue first; filter by state and kind, sort by due or created, paged.");
+        tasks.MapGet("/overdue", async Task<Results<Ok<PagedResult<TaskItemView>>, ValidationProblem>> (string? kind, int? page, int? pageSize, TaskQueries queries, TaskKindRegistry kinds, CancellationToken ct) =>
                 Parse(null, null, kind, null, kinds) is { } problem
-                    ? (IResult)problem
-                    : Results.Ok(await queries.ListAsync(TaskView.Overdue, TaskStateFilter.Open, kind, TaskSort.Due, page, pageSize, ct)))
+                    ? problem
+                    : TypedResults.Ok(await queries.ListAsync(TaskView.Overdue, TaskStateFilter.Open, kind, TaskSort.Due, page, pageSize, ct)))
             .RequireAuthorization(Permissions.TasksSupervise).ReadsPersonalData(WorkTask.RecordType)
-            .WithSummary("Overdue open tasks of every institution in your scope (your institution, your jurisdiction and below, grants), most overdue first, paged.")
-            .Produces<PagedResult<TaskItemView>>().ProducesValidationProblem();
-        tasks.MapGet("/{id:guid}", async (Guid id, TaskQueries queries, CancellationToken ct) =>
-                await queries.FindAsync(id, ct) is { } task ? Results.Ok(task) : NotFound())
+            .WithSummary("Overdue open tasks of every institution in your scope (your institution, your jurisdiction and below, grants), most overdue first, paged.");
+        tasks.MapGet("/{id:guid}", async Task<Results<Ok<TaskDetailView>, ProblemHttpResult>> (Guid id, TaskQueries queries, CancellationToken ct) =>
+                await queries.FindAsync(id, ct) is { } task ? TypedResults.Ok(task) : NotFound())
             .RequireAuthorization(Permissions.TasksWork).ReadsPersonalData(WorkTask.RecordType)
             .WithSummary("One task in your scope, with its note and, for supervisors, the people it can be assigned to.")
-            .Produces<TaskDetailView>().ProducesProblem(StatusCodes.Status404NotFound);
-        tasks.MapPost("", async ([FromBody] TaskInput input, TaskService service, TaskQueries queries, CancellationToken ct) =>
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        tasks.MapPost("", async Task<Results<Created<TaskDetailView>, ProblemHttpResult, ValidationProblem>> ([FromBody] TaskInput input, TaskService service, TaskQueries queries, CancellationToken ct) =>
             {
                 var result = await service.CreateAsync(input, ct);
-                return result.Status == TaskResultStatus.Saved
-                    ? Results.Created($"/api/v1/tasks/{result.Task!.Id}", await queries.FindAsync(result.Task.Id, ct))
-                    : ToResult(result, null);
+                if (Refused(result) is { } refused)
+                {
+                    return refused;
+                }
+
+                if (result.Status == TaskResultStatus.Invalid)
+                {
+                    return Invalid(result);
+                }
+
+                return await queries.FindAsync(result.Task!.Id, ct) is { } created
+                    ? TypedResults.Created($"/api/v1/tasks/{result.Task.Id}", created)
+                    : NotFound();
             })
             .RequireAuthorization(Permissions.TasksWork).ReadsPersonalData(WorkTask.RecordType)
             .WithSummary("Create a task for your institution: title, optional note, dueAt (in the future, with its offset), optional assigneeUserId (a person of your institution, who is notified).")
-            .Produces<TaskDetailView>(StatusCodes.Status201Created).ProducesValidationProblem();
-        tasks.MapPost("/{id:guid}/done", async (Guid id, [FromBody] VersionInput input, TaskService service, TaskQueries queries, CancellationToken ct) =>
-                ToResult(await service.CompleteAsync(id, input.Version, ct), await Reload(queries, id, ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        tasks.MapPost("/{id:guid}/done", async Task<Results<Ok<TaskDetailView>, ProblemHttpResult, ValidationProblem>> (Guid id, [FromBody] VersionInput input, TaskService service, TaskQueries queries, CancellationToken ct) =>
+                await Changed(await service.CompleteAsync(id, input.Version, ct), queries, id, ct))
             .RequireAuthorization(Permissions.TasksWork).ReadsPersonalData(WorkTask.RecordType)
             .WithSummary("Mark the task done. Send the version you read; a task changed or closed meanwhile answers 409.")
-            .Produces<TaskDetailView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        tasks.MapPost("/{id:guid}/cancel", async (Guid id, [FromBody] CancelInput input, TaskService service, TaskQueries queries, CancellationToken ct) =>
-                ToResult(await service.CancelAsync(id, input.Version, input.Reason, ct), await Reload(queries, id, ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/cancel", async Task<Results<Ok<TaskDetailView>, ProblemHttpResult, ValidationProblem>> (Guid id, [FromBody] CancelInput input, TaskService service, TaskQueries queries, CancellationToken ct) =>
+                await Changed(await service.CancelAsync(id, input.Version, input.Reason, ct), queries, id, ct))
             .RequireAuthorization(Permissions.TasksWork).ReadsPersonalData(WorkTask.RecordType)
             .WithSummary("Cancel the task, stating why (at least 5 characters). Send the version you read.")
-            .Produces<TaskDetailView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        tasks.MapPost("/{id:guid}/assign", async (Guid id, [FromBody] AssignInput input, TaskService service, TaskQueries queries, CancellationToken ct) =>
-                ToResult(await service.AssignAsync(id, input.Version, input.AssigneeUserId, ct), await Reload(queries, id, ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/assign", async Task<Results<Ok<TaskDetailView>, ProblemHttpResult, ValidationProblem>> (Guid id, [FromBody] AssignInput input, TaskService service, TaskQueries queries, CancellationToken ct) =>
+                await Changed(await service.AssignAsync(id, input.Version, input.AssigneeUserId, ct), queries, id, ct))
             .RequireAuthorization(Permissions.TasksWork).ReadsPersonalData(WorkTask.RecordType)
             .WithSummary("Take the task yourself (assigneeUserId = your id) or, with Tasks.Supervise, give it to a person of the responsible institution or to no one (null).")
-            .Produces<TaskDetailView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<TaskDetailView?> Reload(TaskQueries queries, Guid id, CancellationToken ct) => await queries.FindAsync(id, ct);
-
-    internal static IResult ToResult(TaskResult result, TaskDetailView? view) => result.Status switch
+    /// <summary>The task as it now stands after a saved change (read only then), or why the change was refused.</summary>
+    private static async Task<Results<Ok<TaskDetailView>, ProblemHttpResult, ValidationProblem>> Changed(TaskResult result, TaskQueries queries, Guid id, CancellationToken ct)
     {
-        TaskResultStatus.Saved => Results.Ok(view),
+        if (Refused(result) is { } refused)
+        {
+            return refused;
+        }
+
+        if (result.Status == TaskResultStatus.Invalid)
+        {
+            return Invalid(result);
+        }
+
+        return await queries.FindAsync(id, ct) is { } view ? TypedResults.Ok(view) : NotFound();
+    }
+
+    /// <summary>The problem for a change refused as a whole (not reached, not allowed, changed meanwhile); null otherwise.</summary>
+    internal static ProblemHttpResult? Refused(TaskResult result) => result.Status switch
+    {
         TaskResultStatus.NotFound => NotFound(),
-        TaskResultStatus.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: "Only a supervisor gives a task to someone else."),
-        TaskResultStatus.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The record was changed by someone else.", detail: "Read the task again: it was changed or closed meanwhile."),
-        _ => Results.ValidationProblem(result.Errors!.ToDictionary(e => e.Key, e => new[] { e.Value })),
+        TaskResultStatus.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: "Only a supervisor gives a task to someone else."),
+        TaskResultStatus.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The record was changed by someone else.", detail: "Read the task again: it was changed or closed meanwhile."),
+        _ => null,
     };
+
+    internal static ValidationProblem Invalid(TaskResult result) =>
+        TypedResults.ValidationProblem(result.Errors!.ToDictionary(e => e.Key, e => new[] { e.Value }));
 
     internal static ValidationProblem? Parse(string? view, string? state, string? kind, string? sort, TaskKindRegistry kinds)
     {
@@ -131,7 +156,7 @@ internal static class TaskEndpoints
 
     private static TaskSort SortOf(string? value) => TrySort(value) ?? TaskSort.Due;
 
-    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such task in your reach.");
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such task in your reach.");
 
     public sealed record VersionInput(int? Version);
 

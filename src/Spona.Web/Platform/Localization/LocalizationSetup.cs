@@ -22,7 +22,8 @@ public static class LocalizationSetup
         var defaultCulture = configuration["Localization:DefaultCulture"];
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            options.SetDefaultCulture(SupportedCultures.IsSupported(defaultCulture) ? defaultCulture! : SupportedCultures.Bosnian);
+            var fallback = SupportedCultures.Get(SupportedCultures.IsSupported(defaultCulture) ? defaultCulture! : SupportedCultures.Bosnian);
+            options.DefaultRequestCulture = new RequestCulture(fallback, fallback);
             options.SupportedCultures = [.. SupportedCultures.Cultures];
             options.SupportedUICultures = [.. SupportedCultures.Cultures];
             options.FallBackToParentCultures = true;

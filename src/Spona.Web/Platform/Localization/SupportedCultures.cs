@@ -23,7 +23,28 @@ public static class SupportedCultures
         [English] = "English",
     };
 
-    public static readonly IReadOnlyList<CultureInfo> Cultures = [.. Names.Select(CultureInfo.GetCultureInfo)];
+    /// <summary>
+    /// The cultures the interface runs in. English writes dates day first with a 24-hour clock, as in Bosnia and
+    /// Herzegovina (British conventions: 02/12/2026 14:30), never the US month-first order.
+    /// </summary>
+    public static readonly IReadOnlyList<CultureInfo> Cultures = [.. Names.Select(Create)];
+
+    /// <summary>The interface culture of a supported name (the instance <see cref="Cultures"/> holds).</summary>
+    public static CultureInfo Get(string name) => Cultures.First(c => c.Name == name);
+
+    private static CultureInfo Create(string name)
+    {
+        if (name != English)
+        {
+            return CultureInfo.GetCultureInfo(name);
+        }
+
+        var english = new CultureInfo(English, useUserOverride: false)
+        {
+            DateTimeFormat = (DateTimeFormatInfo)CultureInfo.GetCultureInfo("en-GB").DateTimeFormat.Clone(),
+        };
+        return CultureInfo.ReadOnly(english);
+    }
 
     public static bool IsSupported(string? name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
 

@@ -24,76 +24,90 @@ public sealed class TaskEscalator(AppDbContext db, TaskKindRegistry kinds, Notif
     /// <summary>Escalates every task whose next step has come; returns how many tasks moved.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         var moved = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        // Each phase selects in SQL only tasks whose next step has come, so a batch is never wasted on tasks that must
+        // wait and a step takes the task out of its phase: paging is "the first batch again" until a short one.
+        foreach (var phase in Phases(now))
         {
-            var batch = await NextBatchAsync(cancellationToken);
-            if (batch.Count == 0)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                break;
-            }
+                var batch = await phase.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(BatchSize).ToListAsync(cancellationToken);
+                foreach (var task in batch)
+                {
+                    await StepAsync(task, now, cancellationToken);
+                }
 
-            foreach (var task in batch)
-            {
-                await StepAsync(task, cancellationToken);
-            }
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    moved += batch.Count;
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Another run or a person changed one of these tasks meanwhile; the next run sees them afresh.
+                    logger.LogInformation("Task escalation met a concurrent change; the batch is retried on the next run.");
+                    db.ChangeTracker.Clear();
+                    return moved;
+                }
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                moved += batch.Count;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another run or a person changed one of these tasks meanwhile; the next run sees them afresh.
-                logger.LogInformation("Task escalation met a concurrent change; the batch is retried on the next run.");
                 db.ChangeTracker.Clear();
-                break;
-            }
-
-            db.ChangeTracker.Clear();
-            if (batch.Count < BatchSize)
-            {
-                break;
+                if (batch.Count < BatchSize)
+                {
+                    break;
+                }
             }
         }
 
         return moved;
     }
 
-    private async Task<List<WorkTask>> NextBatchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The open tasks due for a step: first at risk or overdue, then to the head, one query per head delay that the
+    /// declared kinds use (tasks of an undeclared kind take the default delay).
+    /// </summary>
+    private IEnumerable<IQueryable<WorkTask>> Phases(DateTime now)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        // The shortest head delay of any kind: tasks overdue for less than it cannot be due for the head yet.
-        var shortest = kinds.All.Select(k => k.Rule?.HeadAfterDue ?? DeadlineRule.DefaultHeadAfterDue).Append(DeadlineRule.DefaultHeadAfterDue).Min();
-        var headFrom = now - shortest;
-        var candidates = await db.Set<WorkTask>().WithoutScope(ScopeOptOut.SystemJob)
-            .Where(t => t.State == WorkTaskState.Open && t.Escalation != EscalationLevel.Head)
-            .Where(t => (t.Escalation == EscalationLevel.None && ((t.AtRiskAt != null && t.AtRiskAt <= now) || t.DueAt <= now))
-                || (t.Escalation == EscalationLevel.AtRisk && t.DueAt <= now)
-                || (t.Escalation == EscalationLevel.Overdue && t.DueAt <= headFrom))
-            .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        // A kind's own head delay may be longer than the shortest; those not yet due for it wait.
-        return [.. candidates.Where(t => Next(t, now) is not null)];
-    }
-
-    private EscalationLevel? Next(WorkTask task, DateTime now)
-    {
-        var headAfter = kinds.Find(task.Kind)?.Rule?.HeadAfterDue ?? DeadlineRule.DefaultHeadAfterDue;
-        return task.Escalation switch
+        var open = db.Set<WorkTask>().WithoutScope(ScopeOptOut.SystemJob).Where(t => t.State == WorkTaskState.Open);
+        yield return open.Where(t => (t.Escalation == EscalationLevel.None && ((t.AtRiskAt != null && t.AtRiskAt <= now) || t.DueAt <= now))
+            || (t.Escalation == EscalationLevel.AtRisk && t.DueAt <= now));
+        var declared = kinds.All.Select(k => k.Code).ToList();
+        foreach (var group in kinds.All.GroupBy(HeadDelay))
         {
-            EscalationLevel.None or EscalationLevel.AtRisk when task.DueAt <= now => EscalationLevel.Overdue,
-            EscalationLevel.None when task.AtRiskAt is { } risk && risk <= now => EscalationLevel.AtRisk,
-            EscalationLevel.Overdue when task.DueAt + headAfter <= now => EscalationLevel.Head,
-            _ => null,
-        };
+            var codes = group.Select(k => k.Code).ToList();
+            var dueBefore = now - group.Key;
+            if (group.Key == DeadlineRule.DefaultHeadAfterDue)
+            {
+                yield return open.Where(t => t.Escalation == EscalationLevel.Overdue && t.DueAt <= dueBefore && (codes.Contains(t.Kind) || !declared.Contains(t.Kind)));
+            }
+            else
+            {
+                yield return open.Where(t => t.Escalation == EscalationLevel.Overdue && t.DueAt <= dueBefore && codes.Contains(t.Kind));
+            }
+        }
+
+        if (!kinds.All.Any(k => HeadDelay(k) == DeadlineRule.DefaultHeadAfterDue))
+        {
+            var dueBefore = now - DeadlineRule.DefaultHeadAfterDue;
+            yield return open.Where(t => t.Escalation == EscalationLevel.Overdue && t.DueAt <= dueBefore && !declared.Contains(t.Kind));
+        }
     }
 
-    private async Task StepAsync(WorkTask task, CancellationToken cancellationToken)
+    private static TimeSpan HeadDelay(TaskKind kind) => kind.Rule?.HeadAfterDue ?? DeadlineRule.DefaultHeadAfterDue;
+
+    private TimeSpan HeadDelay(string kind) => kinds.Find(kind) is { } declared ? HeadDelay(declared) : DeadlineRule.DefaultHeadAfterDue;
+
+    private EscalationLevel? Next(WorkTask task, DateTime now) => task.Escalation switch
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        EscalationLevel.None or EscalationLevel.AtRisk when task.DueAt <= now => EscalationLevel.Overdue,
+        EscalationLevel.None when task.AtRiskAt is { } risk && risk <= now => EscalationLevel.AtRisk,
+        EscalationLevel.Overdue when task.DueAt + HeadDelay(task.Kind) <= now => EscalationLevel.Head,
+        _ => null,
+    };
+
+    private async Task StepAsync(WorkTask task, DateTime now, CancellationToken cancellationToken)
+    {
+        // The phase's query chose it; the same rule in memory guards against a row that changed meanwhile.
         if (Next(task, now) is not { } level)
         {
             return;

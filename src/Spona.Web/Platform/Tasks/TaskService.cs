@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Spona.Web.Platform.Access;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Errors;
 using Spona.Web.Platform.Notifications;
@@ -21,9 +22,18 @@ public sealed record TaskRequest(
 /// Opens and closes tasks. Modules call <see cref="Open"/> in their own unit of work (the task commits with the change
 /// that caused it); people create, complete, cancel and assign through the Tasks pages and API.
 /// </summary>
-public sealed class TaskService(AppDbContext db, TaskKindRegistry kinds, Notifier notifier, CurrentUser user, TimeProvider clock)
+public sealed class TaskService(AppDbContext db, TaskKindRegistry kinds, Notifier notifier, CurrentUser user, IAuditTrail audit, TimeProvider clock)
 {
     public static readonly NotificationKind Assigned = new("task.assigned", Localization.Localizable.Text("A task was assigned to you."));
+
+    /// <summary>The declared changes of a task; a cancellation is refused without its reason, which the trail keeps encrypted.</summary>
+    public static readonly AuditOperationType CreateOperation = new("tasks.create", Localization.Localizable.Text("Create a task"));
+
+    public static readonly AuditOperationType CompleteOperation = new("tasks.complete", Localization.Localizable.Text("Complete a task"));
+
+    public static readonly AuditOperationType CancelOperation = new("tasks.cancel", Localization.Localizable.Text("Cancel a task"), RequiresReason: true);
+
+    public static readonly AuditOperationType AssignOperation = new("tasks.assign", Localization.Localizable.Text("Assign a task"));
 
     /// <summary>Opens a task of a declared kind; its due time follows the kind's rule from the event. The caller saves.</summary>
     public WorkTask Open(TaskRequest request, Guid? jurisdictionId)
@@ -86,6 +96,7 @@ public sealed class TaskService(AppDbContext db, TaskKindRegistry kinds, Notifie
             return TaskResult.Invalid(errors);
         }
 
+        using var operation = audit.BeginOperation(CreateOperation.Code);
         var dueUtc = input.DueAt!.Value.ToUniversalTime().UtcDateTime;
         var atRisk = dueUtc - TaskKinds.GeneralAtRiskBefore;
         var jurisdiction = await db.Institutions.Where(i => i.Id == institution).Select(i => i.JurisdictionId).FirstOrDefaultAsync(cancellationToken);
@@ -100,14 +111,23 @@ public sealed class TaskService(AppDbContext db, TaskKindRegistry kinds, Notifie
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        operation.Complete();
         return TaskResult.Saved(task);
     }
 
     public Task<TaskResult> CompleteAsync(Guid id, int? version, CancellationToken cancellationToken) =>
-        ChangeAsync(id, version, requireSupervision: false, (task, now) => task.Complete(user.UserId!.Value, now), cancellationToken);
+        ChangeAsync(id, version, CompleteOperation, null, (task, now) => task.Complete(user.UserId!.Value, now), cancellationToken);
 
-    public Task<TaskResult> CancelAsync(Guid id, int? version, string? reason, CancellationToken cancellationToken) =>
-        ChangeAsync(id, version, requireSupervision: false, (task, now) => task.Cancel(user.UserId!.Value, reason, now), cancellationToken);
+    public Task<TaskResult> CancelAsync(Guid id, int? version, string? reason, CancellationToken cancellationToken)
+    {
+        // The task's own rule first (at least 5 characters), so that a short reason is a field error, not an operation refusal.
+        if (WorkTask.CancelReasonProblem(reason) is { } problem)
+        {
+            return Task.FromResult(TaskResult.Invalid(new Dictionary<string, string> { ["reason"] = problem }));
+        }
+
+        return ChangeAsync(id, version, CancelOperation, reason, (task, now) => task.Cancel(user.UserId!.Value, reason, now), cancellationToken);
+    }
 
     /// <summary>Takes the task oneself, or (with Tasks.Supervise) gives it to a person of the responsible institution.</summary>
     public async Task<TaskResult> AssignAsync(Guid id, int? version, Guid? assigneeUserId, CancellationToken cancellationToken)
@@ -131,34 +151,25 @@ public sealed class TaskService(AppDbContext db, TaskKindRegistry kinds, Notifie
             return TaskResult.Invalid(new Dictionary<string, string> { ["assigneeUserId"] = Localization.Localizable.Text("Choose a person of the responsible institution.") });
         }
 
-        var outcome = await ChangeAsync(task, version, (t, _) => t.AssignTo(assigneeUserId), cancellationToken);
-        if (outcome.Status == TaskResultStatus.Saved && assigneeUserId is { } notified && notified != me)
+        // The notice commits with the assignment, or neither does.
+        return await ChangeAsync(task, version, AssignOperation, null, (t, _) =>
         {
-            notifier.Notify(notified, Assigned, Reference(task), Link(task));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return outcome;
+            t.AssignTo(assigneeUserId);
+            if (assigneeUserId is { } notified && notified != me)
+            {
+                notifier.Notify(notified, Assigned, Reference(t), Link(t));
+            }
+        }, cancellationToken);
     }
 
-    private async Task<TaskResult> ChangeAsync(Guid id, int? version, bool requireSupervision, Action<WorkTask, DateTime> change, CancellationToken cancellationToken)
+    private async Task<TaskResult> ChangeAsync(Guid id, int? version, AuditOperationType operation, string? reason, Action<WorkTask, DateTime> change, CancellationToken cancellationToken)
     {
         // The record-scope filter applies: a task outside the user's reach is "not found".
         var task = await db.Set<WorkTask>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (task is null)
-        {
-            return TaskResult.NotFound;
-        }
-
-        if (requireSupervision && !user.Has(Permissions.TasksSupervise))
-        {
-            return TaskResult.Forbidden;
-        }
-
-        return await ChangeAsync(task, version, change, cancellationToken);
+        return task is null ? TaskResult.NotFound : await ChangeAsync(task, version, operation, reason, change, cancellationToken);
     }
 
-    private async Task<TaskResult> ChangeAsync(WorkTask task, int? version, Action<WorkTask, DateTime> change, CancellationToken cancellationToken)
+    private async Task<TaskResult> ChangeAsync(WorkTask task, int? version, AuditOperationType operation, string? reason, Action<WorkTask, DateTime> change, CancellationToken cancellationToken)
     {
         if (version is { } expected && expected != task.Version)
         {
@@ -167,8 +178,10 @@ public sealed class TaskService(AppDbContext db, TaskKindRegistry kinds, Notifie
 
         try
         {
+            using var auditChange = audit.BeginOperation(operation.Code, reason);
             change(task, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
+            auditChange.Complete();
             return TaskResult.Saved(task);
         }
         catch (DomainRuleViolation violation)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Spona.Web.Platform.Access;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Jobs;
 using Spona.Web.Platform.Notifications;
 
@@ -19,6 +20,10 @@ public static class TaskSetup
         services.AddNotificationKind(TaskEscalator.AtRisk);
         services.AddNotificationKind(TaskEscalator.Overdue);
         services.AddNotificationKind(TaskEscalator.Escalated);
+        services.AddAuditOperationType(TaskService.CreateOperation);
+        services.AddAuditOperationType(TaskService.CompleteOperation);
+        services.AddAuditOperationType(TaskService.CancelOperation);
+        services.AddAuditOperationType(TaskService.AssignOperation);
         // Once per firing across all instances (a missed firing runs once at start: escalation catches up by itself).
         services.AddRecurringJob<TaskEscalationJob>(TaskEscalationJob.JobName,
             provider => JobSchedule.Every(TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<TaskOptions>>().Value.EscalationIntervalSeconds)),

@@ -141,14 +141,23 @@ public sealed class WorkTask : IScopedRecord, IAudited, Persistence.IVersioned
         ClosedByUserId = by;
     }
 
+    /// <summary>Why a cancellation reason is refused (English text to translate), or null when it will do.</summary>
+    public static string? CancelReasonProblem(string? reason) => reason?.Trim() switch
+    {
+        null or { Length: < 5 } => Localization.Localizable.Text("State why the task is cancelled (at least 5 characters)."),
+        { Length: > ReasonLength } => Localization.Localizable.Text("The reason is too long."),
+        _ => null,
+    };
+
     public void Cancel(Guid by, string? reason, DateTime now)
     {
         EnsureOpen();
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length < 5)
+        if (CancelReasonProblem(reason) is { } problem)
         {
-            throw new DomainRuleViolation("task.cancel-reason-required", "State why the task is cancelled (at least 5 characters).");
+            throw new DomainRuleViolation("task.cancel-reason-required", problem);
         }
+
+        reason = reason!.Trim();
 
         State = WorkTaskState.Cancelled;
         CancelReason = reason;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Spona.Tests.Infrastructure;
 using Spona.Web.Platform.Access;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Notifications;
@@ -94,9 +95,127 @@ public sealed class TaskTests(AppFixture app) : IClassFixture<AppFixture>
         var detail = await worker.GetJsonAsync($"/api/v1/tasks/{id}");
         Assert.Equal("Open", detail.GetProperty("task").GetProperty("state").GetString());
 
+        var cancelsBefore = await CancelOperationsAsync();
+        await worker.PostJsonAsync($"/api/v1/tasks/{id}/cancel", new { reason = new string('x', WorkTask.ReasonLength + 1) }, HttpStatusCode.BadRequest);
+        Assert.Empty((await CancelOperationsAsync()).Except(cancelsBefore));
         var cancelled = await worker.PostJsonAsync($"/api/v1/tasks/{id}/cancel", new { reason = "The family moved abroad" }, HttpStatusCode.OK);
         Assert.Equal("Cancelled", cancelled.GetProperty("task").GetProperty("state").GetString());
         Assert.Equal("The family moved abroad", cancelled.GetProperty("cancelReason").GetString());
+        // The cancellation is a declared operation of the trail, with its reason beside the chain.
+        var operation = Assert.Single((await CancelOperationsAsync()).Except(cancelsBefore));
+        Assert.Equal(("The family moved abroad", (Guid?)me), (operation.Reason, operation.Actor));
+        // A cancelled task cannot be cancelled again: the answer is "changed meanwhile", and no operation is recorded.
+        await worker.PostJsonAsync($"/api/v1/tasks/{id}/cancel", new { reason = "Once more, for nothing" }, HttpStatusCode.Conflict);
+        Assert.Single((await CancelOperationsAsync()).Except(cancelsBefore));
+    }
+
+    private async Task<List<(Guid Id, string? Reason, Guid? Actor)>> CancelOperationsAsync()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        return [.. (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<AuditOperation>().AsNoTracking()
+            .Where(o => o.Type == TaskService.CancelOperation.Code).ToListAsync()).Select(o => (o.Id, o.Reason, o.ActorUserId))];
+    }
+
+    [Fact]
+    public async Task Escalation_IsNotHeldUp_ByManyTasksOfAKindThatWaitsLongerForTheHead()
+    {
+        // A kind whose head step comes a month after the due time, with more overdue tasks than one batch, all due
+        // earlier than one general task that is a day and a half overdue: the general task must still reach the head.
+        var slow = new TaskKind("test.slow-head", "Slow to reach the head", new DeadlineRule(TimeSpan.FromHours(1), HeadAfterDue: TimeSpan.FromDays(30)));
+        var now = TimeProvider.System.GetUtcNow();
+        Guid general;
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var institution = await db.Institutions.Where(i => i.Code == "SIPA").Select(i => i.Id).SingleAsync();
+            WorkTask Overdue(string kind, TimeSpan overdueFor) => new()
+            {
+                Id = Guid.NewGuid(),
+                Kind = kind,
+                OwnerInstitutionId = institution,
+                Escalation = EscalationLevel.Overdue,
+                EventAt = (now - overdueFor - TimeSpan.FromDays(1)).UtcDateTime,
+                DueAt = (now - overdueFor).UtcDateTime,
+                CreatedAt = (now - overdueFor - TimeSpan.FromDays(1)).UtcDateTime,
+            };
+            var waiting = Enumerable.Range(0, TaskEscalator.BatchSize + 5).Select(i => Overdue(slow.Code, TimeSpan.FromDays(2) + TimeSpan.FromMinutes(i))).ToList();
+            var due = Overdue(TaskKinds.General.Code, TimeSpan.FromHours(36));
+            db.AddRange(waiting);
+            db.Add(due);
+            await db.SaveChangesAsync();
+            general = due.Id;
+        }
+
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var registry = new TaskKindRegistry([TaskKinds.General, slow]);
+            var escalator = ActivatorUtilities.CreateInstance<TaskEscalator>(scope.ServiceProvider, registry);
+            await escalator.RunAsync(CancellationToken.None);
+        }
+
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var tasks = scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<WorkTask>().WithoutScope(ScopeOptOut.Statistics);
+            Assert.Equal(EscalationLevel.Head, await tasks.Where(t => t.Id == general).Select(t => t.Escalation).SingleAsync());
+            Assert.Equal(0, await tasks.CountAsync(t => t.Kind == slow.Code && t.Escalation != EscalationLevel.Overdue));
+        }
+    }
+
+    [Fact]
+    public async Task ATasksPage_ListsItsFiles_AndAnUploadComesBackToTheTask()
+    {
+        var (worker, me, _) = await PersonAsync(Roles.CaseWorker);
+        var id = (await worker.PostJsonAsync("/api/v1/tasks", NewTask("Scan the decision", me), HttpStatusCode.Created)).GetProperty("task").GetProperty("id").GetGuid();
+        var page = await Html.GetAsync(worker, $"/tasks/{id}");
+        Assert.NotNull(page.QuerySelector("#attachments-heading"));
+        Assert.NotNull(page.QuerySelector(".attachments .empty-state"));
+
+        async Task<HttpResponseMessage> UploadAsync(string fileName, string? returnTo)
+        {
+            var form = page.QuerySelector(".attachments form")!;
+            using var content = new MultipartFormDataContent();
+            foreach (var hidden in form.QuerySelectorAll("input[type=hidden]"))
+            {
+                var name = hidden.GetAttribute("name")!;
+                content.Add(new StringContent(name == "returnTo" && returnTo is not null ? returnTo : hidden.GetAttribute("value")!), name);
+            }
+
+            var file = new ByteArrayContent(Spona.Tests.Platform.Files.TestFiles.Pdf());
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            content.Add(file, "file", fileName);
+            return await worker.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), content);
+        }
+
+        using (var back = await UploadAsync("decision.pdf", null))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+            Assert.Equal($"/tasks/{id}", back.Headers.Location!.OriginalString);
+        }
+
+        var after = await Html.GetAsync(worker, $"/tasks/{id}");
+        Assert.Contains("decision.pdf", after.Text(".attachments table"), StringComparison.Ordinal);
+
+        // A return address elsewhere is never followed: the upload lands on the record's files page instead.
+        foreach (var elsewhere in new[] { "//evil.example/x", "https://evil.example/", "/\\evil.example" })
+        {
+            using var response = await UploadAsync("again.pdf", elsewhere);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal($"/files/record/{WorkTask.RecordTypeName}/{id}", response.Headers.Location!.OriginalString);
+        }
+    }
+
+    [Theory]
+    [InlineData("en", "02/01/2030 14:30")]
+    [InlineData("bs", "2. 1. 2030. 14:30")]
+    public async Task DueTimes_AreShownInSarajevoTime_DayFirst_InEveryLanguage(string culture, string expected)
+    {
+        var (worker, me, _) = await PersonAsync(Roles.CaseWorker);
+        var due = new DateTimeOffset(2030, 1, 2, 13, 30, 0, TimeSpan.Zero);
+        var id = (await worker.PostJsonAsync("/api/v1/tasks", new { title = "Dated duty", dueAt = due, assigneeUserId = me }, HttpStatusCode.Created)).GetProperty("task").GetProperty("id").GetGuid();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/tasks/{id}?culture={culture}", UriKind.Relative));
+        var page = await Html.ParseAsync(await worker.SendAsync(request));
+        Assert.Equal(expected, page.QuerySelector("dd time")!.TextContent);
     }
 
     [Fact]

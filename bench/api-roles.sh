@@ -24,7 +24,7 @@ if [ -n "${SPONA_BENCH_POSTGRES:-}" ]; then
 fi
 spona() { dotnet "$work/spona/spona.dll" "$@"; }
 spona migrate >/dev/null
-echo 'bench password that is long enough 1' > "$work/password"
+openssl rand -base64 24 > "$work/password" # random: a fixed phrase may be refused as too common
 spona admin create --email bench@example.test --password-file "$work/password" >/dev/null
 token=$(spona token create --email bench@example.test --name bench --expires-days 1 | grep -o 'spona_[0-9a-f]*_[A-Za-z0-9._-]*' | head -1)
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }

@@ -187,7 +187,7 @@ public sealed class AuditSaveChangesInterceptor(PendingAuditEvents queue, AuditA
         public List<AuditOperationScope> Operations { get; } = operations;
     }
 
-    private static AuditEntry FromEvent(AuditEvent e, AuditActor actor, DateTime now, (Guid Id, string Type) operation) => new()
+    internal static AuditEntry FromEvent(AuditEvent e, AuditActor actor, DateTime now, (Guid Id, string Type) operation) => new()
     {
         OperationId = operation.Id,
         OperationType = operation.Type,

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Platform.Audit;
 
@@ -41,8 +39,8 @@ public interface IAuditTrail
 }
 
 internal sealed class AuditTrail(
-    PendingAuditEvents queue, DbContextOptions<AppDbContext> options, IHttpContextAccessor httpContextAccessor, IOptions<AuditOptions> settings,
-    AuditOperationTypes types, AuditActorAccessor actors) : IAuditTrail
+    PendingAuditEvents queue, IHttpContextAccessor httpContextAccessor, IOptions<AuditOptions> settings,
+    AuditOperationTypes types, AuditActorAccessor actors, TimeProvider clock, AuditGroupCommit commits) : IAuditTrail
 {
     private bool flushRegistered;
 
@@ -109,8 +107,38 @@ internal sealed class AuditTrail(
             return;
         }
 
-        // A context of its own: the request's context may hold changes its handler decided not to save.
-        await using var db = new AppDbContext(options);
-        await db.SaveChangesAsync(cancellationToken);
+        // Not in the request's context, which may hold changes its handler decided not to save: the rows are drafted
+        // here exactly as the save interceptor drafts them, and written by group commit with other requests' entries.
+        cancellationToken.ThrowIfCancellationRequested();
+        var actor = actors.Current();
+        var now = AuditHash.Normalize(clock.GetUtcNow().UtcDateTime);
+        var defaultType = actors.DefaultOperationType();
+        var events = queue.Drain();
+        var rows = events
+            .Select(e => UnsealedAuditEntry.From(AuditSaveChangesInterceptor.FromEvent(e, actor, now, e.Operation is { } op ? (op.Id, op.Type) : (queue.DefaultOperationId, defaultType))))
+            .ToList();
+        var operations = events.Select(e => e.Operation).OfType<AuditOperationScope>().Distinct().Where(o => o.Reason is not null && !o.ReasonWritten).ToList();
+        var operationRows = operations
+            .Select(o => new AuditOperation { Id = o.Id, Type = o.Type, StartedAt = now, ActorUserId = o.ActorUserId ?? actor.UserId, Reason = o.Reason })
+            .ToList();
+        foreach (var operation in operations)
+        {
+            operation.ReasonWritten = true;
+        }
+
+        try
+        {
+            await commits.AppendAsync(rows, operationRows);
+        }
+        catch
+        {
+            foreach (var operation in operations)
+            {
+                operation.ReasonWritten = false;
+            }
+
+            queue.Restore(events);
+            throw;
+        }
     }
 }

@@ -57,6 +57,12 @@ internal sealed class ReadAuditMiddleware(RequestDelegate next)
         }
 
         var services = context.RequestServices;
+        if (!services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditOptions>>().Value.RecordReads)
+        {
+            // Benchmark-only switch (Audit:RecordReads=false, bench/audited-read.sh): what read auditing costs.
+            return;
+        }
+
         var shown = outcome == AuditOutcome.Success ? services.GetRequiredService<RecordReads>().All() : [];
         if (shown.Count == 0)
         {

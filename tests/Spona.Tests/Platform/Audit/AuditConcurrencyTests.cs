@@ -99,4 +99,32 @@ public sealed class AuditConcurrencyTests : IAsyncLifetime
             Assert.Equal(Enumerable.Range(0, WritesEach).Select(i => $"bg-w{w}-{i}"), own);
         }
     }
+
+    [Fact]
+    public async Task ConcurrentFlushes_AreCommittedTogether_EachEntryKeepsItsOwnActorAndOperation()
+    {
+        // Group commit (ADR 0017): requests that flush at once share transactions, but no entry may take another
+        // request's actor, operation or key, and none may be lost or written twice.
+        const int Requests = 40;
+        var written = await Task.WhenAll(Enumerable.Range(0, Requests).Select(r => Task.Run(async () =>
+        {
+            await using var scope = app.Factory.Services.CreateAsyncScope();
+            var trail = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+            var operation = scope.ServiceProvider.GetRequiredService<PendingAuditEvents>().DefaultOperationId;
+            await trail.RecordAsync(new AuditEvent(AuditActions.Export, "Synthetic", $"gc-{r}") { ActorLabel = $"actor-{r}" }, CancellationToken.None);
+            return (Key: $"gc-{r}", Operation: operation);
+        })));
+
+        var entries = (await AuditDatabase.EntriesAsync(app.Factory)).Where(e => e.EntityKey.StartsWith("gc-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Requests, entries.Count);
+        foreach (var (key, operation) in written)
+        {
+            var entry = Assert.Single(entries, e => e.EntityKey == key);
+            Assert.Equal($"actor-{key[3..]}", entry.ActorLabel);
+            Assert.Equal(operation, entry.OperationId);
+        }
+
+        var result = await AuditDatabase.VerifyAsync(app.Factory);
+        Assert.True(result.Intact, result.Failure?.Detail);
+    }
 }

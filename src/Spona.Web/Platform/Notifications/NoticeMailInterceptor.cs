@@ -127,7 +127,7 @@ public sealed class NoticeMailInterceptor(SmtpConfiguration configuration, Trans
             string.Format(format, T(Localizable.Text("You have new notices in Spona: {0}. Open the link and sign in to read them:")), count),
             link,
             string.Format(format, T(Localizable.Text("Code: {0}")), code),
-            T(Localizable.Text("This message says nothing more on purpose: what the notices are about is shown only in Spona, after you sign in. You can turn these e-mails off on the notices page."))) + "\n";
+            T(Localizable.Text("This message says nothing more on purpose: what the notices are about is shown only in Spona, after you sign in."))) + "\n";
         return (subject, body);
     }
 }

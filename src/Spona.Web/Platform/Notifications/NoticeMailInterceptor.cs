@@ -82,7 +82,7 @@ public sealed class NoticeMailInterceptor(SmtpConfiguration configuration, Trans
         }
 
         var ids = notices.Keys.ToList();
-        var recipients = await context.Set<SponaUser>().IgnoreQueryFilters().AsNoTracking()
+        var recipients = await context.Set<SponaUser>().AsNoTracking()
             .Where(u => ids.Contains(u.Id) && !u.IsDisabled && !u.NoticeEmailsOff && u.Email != null)
             .Select(u => new { u.Id, u.Email, u.PreferredCulture })
             .ToListAsync(cancellationToken);

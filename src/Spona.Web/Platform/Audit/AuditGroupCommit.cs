@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Spona.Web.Platform.Persistence;
 
@@ -11,11 +12,23 @@ namespace Spona.Web.Platform.Audit;
 /// one another's disk flushes; now a burst of reads shares one flush, and no entry is acknowledged before it is
 /// durable. There is no background thread: the first waiting caller that takes the gate writes every waiting batch.
 /// </summary>
-internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSignal signal) : IDisposable
+internal sealed class AuditGroupCommit
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly IServiceScopeFactory scopes;
+    private readonly AuditSealSignal signal;
+
+    // The gate is a one-token channel, not a SemaphoreSlim: nothing to dispose, so a flush that ends while the host
+    // stops never meets a disposed gate.
+    private readonly Channel<bool> gate = Channel.CreateBounded<bool>(1);
     private readonly Lock sync = new();
     private List<Batch> waiting = [];
+
+    public AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSignal signal)
+    {
+        this.scopes = scopes;
+        this.signal = signal;
+        gate.Writer.TryWrite(true);
+    }
 
     /// <summary>Writes the rows (and the operation reasons first written with them); returns when they are committed.</summary>
     public async Task AppendAsync(IReadOnlyList<UnsealedAuditEntry> rows, IReadOnlyList<AuditOperation> operations)
@@ -27,7 +40,7 @@ internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSig
         }
 
         // Not cancellable: a read whose response was about to start is recorded even if its client went away.
-        await gate.WaitAsync(CancellationToken.None);
+        await gate.Reader.ReadAsync(CancellationToken.None);
         try
         {
             if (!batch.Done.Task.IsCompleted)
@@ -44,7 +57,7 @@ internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSig
         }
         finally
         {
-            gate.Release();
+            gate.Writer.TryWrite(true);
         }
 
         await batch.Done.Task;
@@ -80,8 +93,6 @@ internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSig
             batch.Done.TrySetResult();
         }
     }
-
-    public void Dispose() => gate.Dispose();
 
     private sealed class Batch(IReadOnlyList<UnsealedAuditEntry> rows, IReadOnlyList<AuditOperation> operations)
     {

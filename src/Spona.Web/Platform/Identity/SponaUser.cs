@@ -27,6 +27,9 @@ public sealed class SponaUser : IdentityUser<Guid>
 
     public bool IsDisabled { get; set; }
 
+    /// <summary>The user does not want notices e-mailed (ADR 0026); they still see them in Spona.</summary>
+    public bool NoticeEmailsOff { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>

@@ -9,12 +9,13 @@ namespace Spona.Web.Platform.Mail;
 /// The SMTP server Spona sends through: <c>Smtp:Host</c>, <c>Smtp:Port</c>, <c>Smtp:From</c>, <c>Smtp:UserName</c>,
 /// <c>Smtp:Password</c>, <c>Smtp:Security</c> (MailKit's <see cref="SecureSocketOptions"/>: None, StartTls,
 /// SslOnConnect, Auto), and how the outbox is drained: <c>Smtp:MaxAttempts</c>, <c>Smtp:RetrySeconds</c> (the first
-/// wait, doubled after each failure up to an hour), <c>Smtp:PollSeconds</c>. Without <c>Smtp:Host</c> Spona sends no
+/// wait, doubled after each failure up to an hour), <c>Smtp:PollSeconds</c>; and <c>Smtp:LinkBaseUrl</c>, the absolute https address of Spona that notice e-mails
+/// link to (without it no notice is e-mailed, ADR 0026). Without <c>Smtp:Host</c> Spona sends no
 /// e-mail and administrators hand links over themselves. Validated once at start; a wrong value stops the start.
 /// </summary>
 public sealed record SmtpSettings(
     string Host, int Port, MailboxAddress From, string? UserName, string? Password, SecureSocketOptions Security,
-    int MaxAttempts, TimeSpan RetryDelay, TimeSpan PollInterval)
+    int MaxAttempts, TimeSpan RetryDelay, TimeSpan PollInterval, Uri? LinkBaseUrl = null)
 {
     public const string Section = "Smtp";
 
@@ -69,7 +70,22 @@ public sealed record SmtpSettings(
             host, port, from, string.IsNullOrEmpty(userName) ? null : userName, string.IsNullOrEmpty(password) ? null : password, security,
             Number(section, "MaxAttempts", 8, 1, 100),
             TimeSpan.FromSeconds(Number(section, "RetrySeconds", 60, 1, 3600)),
-            TimeSpan.FromSeconds(Number(section, "PollSeconds", 5, 1, 3600)));
+            TimeSpan.FromSeconds(Number(section, "PollSeconds", 5, 1, 3600)),
+            ParseLinkBaseUrl(section["LinkBaseUrl"]));
+    }
+
+    private static Uri? ParseLinkBaseUrl(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var text = value.Trim().TrimEnd('/');
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && string.IsNullOrEmpty(uri.Query)
+            && string.IsNullOrEmpty(uri.Fragment) && string.IsNullOrEmpty(uri.UserInfo)
+            ? uri
+            : throw new StartupConfigurationException($"Configuration key 'Smtp:LinkBaseUrl' has the value '{value}'; use the absolute https address of Spona, e.g. 'https://spona.example.gov.ba', without a query or fragment.");
     }
 
     private static SecureSocketOptions ParseSecurity(string? value)

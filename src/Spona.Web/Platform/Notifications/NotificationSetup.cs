@@ -6,6 +6,8 @@ public static class NotificationSetup
     {
         services.AddScoped<Notifier>();
         services.AddScoped<UnreadNotificationCount>();
+        // Added to every context by PersistenceSetup: new notices queue their e-mail in the same save (ADR 0026).
+        services.AddSingleton<NoticeMailInterceptor>();
         return services;
     }
 

@@ -17,7 +17,15 @@ public static class PersistenceSetup
         // SaveChanges (S6, Platform/Audit).
         services.AddDbContext<AppDbContext>((provider, options) =>
         {
-            Configure(options, settings).AddAuditInterceptor(provider);
+            Configure(options, settings);
+            // Notice e-mails join the save before the audit interceptor seals it (ADR 0026).
+            var noticeMail = provider.GetService<Notifications.NoticeMailInterceptor>();
+            if (noticeMail is not null)
+            {
+                options.AddInterceptors(noticeMail);
+            }
+
+            options.AddAuditInterceptor(provider);
             options.UseFieldProtection(provider.GetRequiredService<FieldProtector>());
             options.AddInterceptors(new Access.JurisdictionTreeInvalidator(provider.GetRequiredService<Access.JurisdictionTree>()));
         });

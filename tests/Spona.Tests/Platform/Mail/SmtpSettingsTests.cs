@@ -39,6 +39,10 @@ public sealed class SmtpSettingsTests
     [InlineData("From", "not an address", "Smtp:From")]
     [InlineData("MaxAttempts", "0", "Smtp:MaxAttempts")]
     [InlineData("Host", "bad host!", "Smtp:Host")]
+    [InlineData("LinkBaseUrl", "http://spona.example.test", "Smtp:LinkBaseUrl")]
+    [InlineData("LinkBaseUrl", "/notifications", "Smtp:LinkBaseUrl")]
+    [InlineData("LinkBaseUrl", "https://spona.example.test/?next=evil", "Smtp:LinkBaseUrl")]
+    [InlineData("LinkBaseUrl", "https://user:pass@spona.example.test", "Smtp:LinkBaseUrl")]
     public void WrongValue_StopsTheStart_NamingTheKey(string key, string value, string named)
     {
         var values = new Dictionary<string, string> { ["Host"] = "mail.example.test", ["From"] = "spona@example.test", [key] = value };
@@ -46,6 +50,21 @@ public sealed class SmtpSettingsTests
         var error = Assert.Throws<StartupConfigurationException>(() => Load([.. values.Select(v => (v.Key, v.Value))]));
 
         Assert.Contains($"'{named}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("https://spona.example.test", "https://spona.example.test/")]
+    [InlineData(" https://spona.example.test/spona/ ", "https://spona.example.test/spona")]
+    public void LinkBaseUrl_IsOptional_AndAnAbsoluteHttpsAddress(string? value, string? expected)
+    {
+        var values = new List<(string, string)> { ("Host", "mail.example.test"), ("From", "spona@example.test") };
+        if (value is not null)
+        {
+            values.Add(("LinkBaseUrl", value));
+        }
+
+        Assert.Equal(expected, Load([.. values])!.LinkBaseUrl?.AbsoluteUri);
     }
 
     [Fact]

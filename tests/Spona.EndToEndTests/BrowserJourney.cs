@@ -90,5 +90,18 @@ public abstract class BrowserJourney : IAsyncLifetime
         await page.WaitForSelectorAsync("main h1");
     }
 
+    /// <summary>
+    /// Waits until the address matches and then until the new page's own content is there. The browser's "load" event
+    /// is not waited for: under a loaded CI machine Chromium once rendered measure 4.2 completely and reported network
+    /// idle, yet Playwright never saw "load" within 20 s. What the person sees is what the journey asserts on.
+    /// </summary>
+    protected static async Task WaitForPageAsync(IPage page, string urlGlob, string contentSelector)
+    {
+        await page.WaitForURLAsync(urlGlob, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync(contentSelector);
+        // The whole document is parsed (counts and texts below are complete), without waiting for "load".
+        await page.WaitForFunctionAsync("document.readyState !== 'loading'");
+    }
+
     protected static long CurrentStep() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() / 30;
 }

@@ -37,10 +37,10 @@ public sealed class FirstRunJourneyTests : BrowserJourney
             Assert.Equal("Стратегија", (await strategyLink.InnerTextAsync()).Trim());
 
             await strategyLink.ClickAsync();
-            await page.WaitForURLAsync("**/strategy");
+            await WaitForPageAsync(page, "**/strategy", ".measure-list a");
             Assert.Equal(30, await page.Locator(".measure-list a").CountAsync());
             await page.ClickAsync("a[href='/strategy/measures/4.2']");
-            await page.WaitForURLAsync("**/strategy/measures/4.2");
+            await WaitForPageAsync(page, "**/strategy/measures/4.2", "h1:has-text('4.2')");
             var heading = await page.InnerTextAsync("h1");
             Assert.Contains("4.2", heading, StringComparison.Ordinal);
             Assert.Contains(heading, c => c is >= '\u0400' and <= '\u04FF');

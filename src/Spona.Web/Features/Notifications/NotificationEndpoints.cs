@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Spona.Web.Platform.Api;
 using Spona.Web.Platform.Authorization;
 
@@ -25,7 +26,29 @@ internal static class NotificationEndpoints
                 Results.Ok(new MarkedView(await mark.AllAsync(NotificationsModule.RecipientOf(user), ct))))
             .RequireAuthorization(Permissions.NotificationsRead).WithSummary("Mark all your notifications read; returns how many were unread.")
             .Produces<MarkedView>();
+        notifications.MapGet("/preferences", async (ClaimsPrincipal user, NoticeEmailPreference preference, CancellationToken ct) =>
+                await preference.GetAsync(NotificationsModule.RecipientOf(user), ct) is { } view ? Results.Ok(view) : NoAccount())
+            .RequireAuthorization(Permissions.NotificationsRead)
+            .WithSummary("Whether your new notices are also e-mailed (emails), and whether this server sends notice e-mail at all (serverSendsEmail).")
+            .Produces<NoticeEmailPreferenceView>().ProducesProblem(StatusCodes.Status404NotFound);
+        notifications.MapPut("/preferences", async ([FromBody] PreferenceInput? input, ClaimsPrincipal user, NoticeEmailPreference preference, CancellationToken ct) =>
+            {
+                if (input?.Emails is not { } emails)
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["emails"] = ["State true or false: whether new notices are also e-mailed to you."] });
+                }
+
+                return await preference.SetAsync(NotificationsModule.RecipientOf(user), emails, ct) is { } view ? Results.Ok(view) : NoAccount();
+            })
+            .RequireAuthorization(Permissions.NotificationsRead)
+            .WithSummary("Turn e-mails of your new notices on or off ({\"emails\": true|false}); the mail never carries personal data, only a count, a code and a link.")
+            .Produces<NoticeEmailPreferenceView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    private static IResult NoAccount() =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "Your account no longer exists.");
+
+    public sealed record PreferenceInput(bool? Emails);
 
     public sealed record MarkedView(int Marked);
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 
 namespace Spona.Web.Features.Notifications;
@@ -10,6 +11,8 @@ public static class NotificationsModule
     {
         services.AddScoped<NotificationList>();
         services.AddScoped<MarkNotificationsRead>();
+        services.AddScoped<NoticeEmailPreference>();
+        services.AddAuditOperationType(NoticeEmailPreference.ChangeOperation);
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
             options.Conventions.AuthorizeFolder("/Notifications", Permissions.NotificationsRead));
         return services;

@@ -518,7 +518,8 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             u.JurisdictionId is { } j ? jurisdictions[j].Code : null, u.JurisdictionId is { } k ? jurisdictions[k].DisplayName(culture) : null,
             [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Roles.All.ToList().IndexOf(r))],
             u.TwoFactorEnabled, u.IsDisabled, u.PasswordHash is not null, u.LockoutEnd is { } end && end > now, u.CreatedAt,
-            [.. pending.Where(p => p.UserId == u.Id).OrderBy(p => p.RequestedAt).Select(p => new PendingRole(p.Id, p.Role, p.RequestedById, p.RequestedAt, p.ExpiresAt))]))];
+            [.. pending.Where(p => p.UserId == u.Id).OrderBy(p => p.RequestedAt).Select(p => new PendingRole(p.Id, p.Role, p.RequestedById, p.RequestedAt, p.ExpiresAt))],
+            !u.NoticeEmailsOff))];
     }
 }
 
@@ -530,7 +531,7 @@ public sealed record UserQuery(string? Search, string? Role, string? Institution
 public sealed record UserView(
     Guid Id, string Email, string DisplayName, string InstitutionCode, string InstitutionName, string? JurisdictionCode, string? JurisdictionName,
     IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool IsDisabled, bool IsActivated, bool IsLockedOut, DateTime CreatedAt,
-    IReadOnlyList<PendingRole> PendingRoles);
+    IReadOnlyList<PendingRole> PendingRoles, bool NoticeEmails);
 
 /// <summary>A privileged role that waits for a second administrator's approval; it has no effect yet.</summary>
 public sealed record PendingRole(Guid RequestId, string Role, Guid RequestedById, DateTime RequestedAt, DateTime ExpiresAt);

@@ -41,7 +41,7 @@ public sealed record AuditVerification(long Count, string RootHash, TimeSpan Ela
 /// Checks the whole trail in sequence order, in batches (constant memory): every entry's hash, every link, no gaps,
 /// and the RFC 6962 root of the first N entries against each given checkpoint. Reports the first problem found.
 /// </summary>
-public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer)
+public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<AuditOptions> options)
 {
     public const int BatchSize = 5000;
 
@@ -99,28 +99,114 @@ public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer)
     }
 
     /// <summary>
-    /// Streams the chain with a data reader (no entity materialisation) and checks every entry's sequence, hash and
-    /// link, appending each to the Merkle tree; the encoding buffer and hash spans are reused for every entry.
+    /// Checks every entry's sequence, hash and link, and appends each to the Merkle tree. Every entry is hashed over
+    /// its own stored fields (its stored link included), so entries are checked independently: a large trail is read
+    /// in windows, each split into ranges that workers read and hash on connections of their own; only the leaves
+    /// join the tree in order. The failure reported is the first in sequence order, exactly as one reader would find
+    /// it (a checkpoint covering only entries before it is checked first). A trail whose sequence numbers are not
+    /// exactly 1..N (a gap, a row out of place) is read by one reader, which names the first missing entry.
     /// </summary>
     private async Task<AuditFailure?> VerifyChainAsync(MerkleTreeBuilder tree, Func<long, AuditFailure?> checkClaimsAt, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        var settings = options.Value;
+        var workers = Math.Clamp(settings.VerifyWorkers, 1, 16);
+        var stats = await db.Set<AuditEntry>().GroupBy(_ => 1)
+            .Select(g => new { Count = g.LongCount(), First = g.Min(e => e.Sequence), Last = g.Max(e => e.Sequence) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var (count, first, last) = stats is null ? (0L, 0L, 0L) : (stats.Count, stats.First, stats.Last);
+        if (workers == 1 || count < Math.Max(2, settings.VerifyParallelFromEntries) || first != 1 || last != count)
+        {
+            return await VerifyRangeAsync(db, 1, long.MaxValue, (_, leaf) =>
+            {
+                tree.AppendLeafHash(leaf);
+                return checkClaimsAt(tree.Size);
+            }, cancellationToken);
+        }
+
+        var window = (int)Math.Clamp(settings.VerifyWindowEntries, workers, count);
+        var leaves = new byte[window * MerkleTree.HashSize];
+        for (var windowStart = 1L; windowStart <= count; windowStart += window)
+        {
+            var windowEnd = Math.Min(count, windowStart + window - 1);
+            var size = windowEnd - windowStart + 1;
+            var part = (size + workers - 1) / workers;
+            var origin = windowStart;
+            var ranges = new List<(long From, long To)>();
+            for (var from = windowStart; from <= windowEnd; from += part)
+            {
+                ranges.Add((from, Math.Min(windowEnd, from + part - 1)));
+            }
+
+            var failures = await Task.WhenAll(ranges.Select(range => Task.Run(async () =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var worker = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                return await VerifyRangeAsync(worker, range.From, range.To, (sequence, leaf) =>
+                {
+                    leaf.CopyTo(leaves.AsSpan((int)(sequence - origin) * MerkleTree.HashSize, MerkleTree.HashSize));
+                    return null;
+                }, cancellationToken);
+            }, cancellationToken)));
+            var failure = failures.Where(f => f is not null).MinBy(f => f!.Sequence);
+            var goodEnd = failure is null ? windowEnd : failure.Sequence - 1;
+            for (var sequence = windowStart; sequence <= goodEnd; sequence++)
+            {
+                tree.AppendLeafHash(leaves.AsSpan((int)(sequence - windowStart) * MerkleTree.HashSize, MerkleTree.HashSize));
+                if (checkClaimsAt(tree.Size) is { } claimFailure)
+                {
+                    return claimFailure;
+                }
+            }
+
+            if (failure is not null)
+            {
+                return failure;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What a range hands each intact entry's RFC 6962 leaf hash to; a failure stops the range.</summary>
+    private delegate AuditFailure? LeafSink(long sequence, ReadOnlySpan<byte> leafHash);
+
+    /// <summary>
+    /// Streams the entries <paramref name="from"/>..<paramref name="to"/> with a data reader (no entity
+    /// materialisation), reading the entry before the range only for its hash (the range's first link); the encoding
+    /// buffer and hash spans are reused for every entry. Returns the first failure in the range.
+    /// </summary>
+    private static async Task<AuditFailure?> VerifyRangeAsync(AppDbContext context, long from, long to, LeafSink sink, CancellationToken cancellationToken)
+    {
+        var connection = context.Database.GetDbConnection();
+        await context.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
                 SELECT "Sequence", "OccurredAt", "ActorUserId", "ActorLabel", "InstitutionId", "Action", "EntityType", "EntityKey",
                        "Changes", "Reason", "CorrelationId", "Outcome", "PreviousHash", "EntryHash", "OperationId", "OperationType"
-                FROM "{AuditSchema.EntriesTable}" ORDER BY "Sequence"
+                FROM "{AuditSchema.EntriesTable}" WHERE "Sequence" >= @from AND "Sequence" <= @to ORDER BY "Sequence"
                 """;
+            AddParameter(command, "@from", from - 1);
+            AddParameter(command, "@to", to);
             await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
             byte[]? buffer = null;
             var hash = new byte[32];
             var hex = new char[64];
             var leaf = new byte[33];
-            var expected = 1L;
+            var expected = from;
             var previous = AuditHash.Genesis;
+            if (from > 1)
+            {
+                // The entry before the range: its own checks belong to the range before; only its hash is the link.
+                if (!await reader.ReadAsync(cancellationToken) || reader.GetInt64(0) != from - 1)
+                {
+                    return new AuditFailure(AuditFailureKind.Gap, from - 1, $"Entry {from - 1} is missing.");
+                }
+
+                previous = reader.GetString(13);
+            }
+
             while (await reader.ReadAsync(cancellationToken))
             {
                 var sequence = reader.GetInt64(0);
@@ -163,20 +249,31 @@ public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer)
                 leaf[0] = 0x00;
                 hash.CopyTo(leaf, 1);
                 SHA256.HashData(leaf, hash);
-                tree.AppendLeafHash(hash);
-                previous = entryHash;
-                expected++;
-                if (checkClaimsAt(tree.Size) is { } failure)
+                if (sink(sequence, hash) is { } failure)
                 {
                     return failure;
                 }
+
+                previous = entryHash;
+                expected++;
             }
 
-            return null;
+            // Rows ran out before the range's end: only a bounded range can tell (the open one ends where the trail does).
+            return to != long.MaxValue && expected <= to
+                ? new AuditFailure(AuditFailureKind.Gap, expected, $"Entry {expected} is missing.")
+                : null;
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            await context.Database.CloseConnectionAsync();
         }
+    }
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, long value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }

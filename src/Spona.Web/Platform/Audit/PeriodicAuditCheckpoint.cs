@@ -30,6 +30,18 @@ public sealed class AuditOptions
     /// what read auditing costs (bench/). Turning it off in production breaks S6; a warning is logged at start.
     /// </summary>
     public bool RecordReads { get; set; } = true;
+
+    /// <summary>
+    /// How many connections <c>spona audit verify</c> reads and hashes the chain with, each a range of it (default: the
+    /// number of processors, at most 8). Entries are checked independently; only the Merkle tree is built in order.
+    /// </summary>
+    public int VerifyWorkers { get; set; } = Math.Min(Environment.ProcessorCount, 8);
+
+    /// <summary>Below this many entries (default 20,000) the chain is verified on one connection.</summary>
+    public int VerifyParallelFromEntries { get; set; } = 20_000;
+
+    /// <summary>Entries verified in parallel before their leaves join the tree (default 2^20: 32 MiB of leaf hashes).</summary>
+    public int VerifyWindowEntries { get; set; } = 1 << 20;
 }
 
 /// <summary>

@@ -9,9 +9,16 @@ namespace Spona.Tests.Platform.Audit;
 /// Entries written through the application, then tampered with directly in the database (on the provider of this
 /// run): verification finds every change and names the first entry affected (S7).
 /// </summary>
-public sealed class AuditTamperTests : IAsyncLifetime
+public class AuditTamperTests : IAsyncLifetime
 {
-    private readonly AppFixture app = new();
+    private readonly AppFixture app;
+
+    public AuditTamperTests()
+        : this(new AppFixture())
+    {
+    }
+
+    protected AuditTamperTests(AppFixture app) => this.app = app;
 
     public Task InitializeAsync() => app.InitializeAsync();
 
@@ -49,6 +56,20 @@ public sealed class AuditTamperTests : IAsyncLifetime
 
         Assert.Equal(AuditFailureKind.HashMismatch, result.Failure?.Kind);
         Assert.Equal(5, result.Failure!.Sequence);
+    }
+
+    [Fact]
+    public async Task TwoChangedEntries_TheFirstIsReported_AndTheTreeEndsBeforeIt()
+    {
+        await AuditDatabase.DisableTriggersAsync(Database);
+        await AuditDatabase.ExecuteAsync(Database, """UPDATE "AuditEntries" SET "EntityKey" = 'later' WHERE "Sequence" = 12""");
+        await AuditDatabase.ExecuteAsync(Database, """UPDATE "AuditEntries" SET "EntityKey" = 'earlier' WHERE "Sequence" = 4""");
+
+        var result = await AuditDatabase.VerifyAsync(app.Factory);
+
+        Assert.Equal(AuditFailureKind.HashMismatch, result.Failure?.Kind);
+        Assert.Equal(4, result.Failure!.Sequence);
+        Assert.Equal(3, result.Count);
     }
 
     [Fact]
@@ -154,5 +175,22 @@ public sealed class AuditTamperTests : IAsyncLifetime
         var jurisdiction = db.Jurisdictions.OrderBy(j => j.Code).First();
         jurisdiction.Rename(jurisdiction.Name + " (x)", null, null);
         await db.SaveChangesAsync();
+    }
+}
+
+/// <summary>
+/// The same tampering, verified by three workers over windows of five entries (as <c>spona audit verify</c> reads a
+/// large trail): every failure is still the first in sequence order, at a window's edge as inside a range.
+/// </summary>
+public sealed class AuditTamperParallelTests() : AuditTamperTests(new ParallelVerifyFixture())
+{
+    private sealed class ParallelVerifyFixture : AppFixture
+    {
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+        {
+            ["Audit:VerifyWorkers"] = "3",
+            ["Audit:VerifyParallelFromEntries"] = "2",
+            ["Audit:VerifyWindowEntries"] = "5",
+        };
     }
 }

@@ -40,6 +40,8 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
 
         // One's own notices: a kind, a pseudonymous reference and a link, never another person's data.
         "GET /notifications", "GET /api/v1/notifications", "POST /api/v1/notifications/read-all", "POST /api/v1/notifications/{id:guid}/read",
+        // One's own choice of notice e-mails: two booleans.
+        "GET /api/v1/notifications/preferences", "PUT /api/v1/notifications/preferences",
 
         // Deleting a file returns nothing; the change itself is audited (StoredFile is IAudited).
         "DELETE /api/v1/files/{id:guid}",

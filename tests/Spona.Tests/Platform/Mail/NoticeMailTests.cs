@@ -106,6 +106,15 @@ public sealed class NoticeMailTests(NoticeMailFixture app) : IClassFixture<Notic
         Assert.DoesNotContain("Zvjezdana", await MailTables.RawOutboxAsync(app), StringComparison.Ordinal);
         await Task.Delay(500);
         Assert.Single(app.Smtp.Received, m => m.Message.To.Mailboxes.Any(a => a.Address == first.Email));
+
+        // The link leads, once signed in, to the notices page, where the mail's code names the notice.
+        var link = System.Text.RegularExpressions.Regex.Match(message.TextBody!, @"https://\S+").Value;
+        Assert.StartsWith(NoticeMailFixture.LinkBaseUrl + "/", link, StringComparison.Ordinal);
+        var client = app.Factory.CreateBrowser();
+        await Html.SignInAsync(client, first.Email, AppFixture.Password);
+        var page = await Html.GetAsync(client, new Uri(link).PathAndQuery);
+        var item = page.QuerySelectorAll(".notification-list li").Single(li => li.QuerySelector(".notice-code")?.TextContent == NoticeMailInterceptor.Code(notices[0]));
+        Assert.Equal(subject, item.QuerySelector("code")!.TextContent);
     }
 
     [Fact]

@@ -25,9 +25,15 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
         (".cs", ErrorList()),
     ];
 
-    private static IEnumerable<string> UsedKeys()
+    /// <summary>The platform's catalogue and every module's (<c>Features/{Module}/strings.json</c>).</summary>
+    private static IEnumerable<string> CatalogueFiles() =>
+        Directory.EnumerateFiles(Path.Combine(SourceRoot, "Features"), "strings.json", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+            .Prepend(Path.Combine(SourceRoot, "Resources", "strings.json"));
+
+    private static IEnumerable<string> UsedKeys(string? folder = null)
     {
-        foreach (var file in Directory.EnumerateFiles(SourceRoot, "*.*", SearchOption.AllDirectories)
+        foreach (var file in Directory.EnumerateFiles(folder ?? SourceRoot, "*.*", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal)))
         {
             var text = File.ReadAllText(file);
@@ -156,13 +162,42 @@ public sealed partial class LocalizationTests(AppFixture app) : IClassFixture<Ap
     }
 
     [Fact]
-    public void Catalogue_IsValidJsonWithOnlyKnownLanguages()
+    public void Catalogues_AreValidJsonWithOnlyKnownLanguages_AndEachStringIsInOneFile()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(SourceRoot, "Resources", "strings.json")));
-        foreach (var entry in document.RootElement.EnumerateObject())
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = CatalogueFiles().ToList();
+        Assert.True(files.Count > 5, "module catalogues: " + string.Join(", ", files));
+        foreach (var file in files)
         {
-            Assert.All(entry.Value.EnumerateObject(), language => Assert.Contains(language.Name, new[] { "bs", "hr", "sr-Latn", "sr-Cyrl" }));
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            foreach (var entry in document.RootElement.EnumerateObject())
+            {
+                Assert.All(entry.Value.EnumerateObject(), language => Assert.Contains(language.Name, new[] { "bs", "hr", "sr-Latn", "sr-Cyrl" }));
+                Assert.True(seen.TryAdd(entry.Name, file), $"\"{entry.Name}\" is in {seen.GetValueOrDefault(entry.Name)} and {file}");
+            }
         }
+
+        // What the application loads is exactly the files in the source tree.
+        Assert.Equal(seen.Keys.Order(StringComparer.Ordinal), TranslationCatalog.LoadEmbedded().Keys.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// A module's strings live in its own folder and are its own: a string in <c>Features/{Module}/strings.json</c> is
+    /// used by that module (a string that several modules or the platform use belongs in Resources/strings.json).
+    /// </summary>
+    [Fact]
+    public void AModulesCatalogue_HoldsOnlyStringsThatModuleUses()
+    {
+        var strays = new List<string>();
+        foreach (var file in CatalogueFiles().Skip(1))
+        {
+            var module = Path.GetDirectoryName(file)!;
+            var used = UsedKeys(module).ToHashSet(StringComparer.Ordinal);
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            strays.AddRange(document.RootElement.EnumerateObject().Where(e => !used.Contains(e.Name)).Select(e => $"{Path.GetFileName(module)}: {e.Name}"));
+        }
+
+        Assert.True(strays.Count == 0, "move these to the module that uses them or to Resources/strings.json (tools/i18n/missing.py --split): " + string.Join(" | ", strays));
     }
 
     [GeneratedRegex(@"\bL\[""((?:[^""\\]|\\.)*)""")]

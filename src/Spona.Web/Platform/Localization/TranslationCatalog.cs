@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace Spona.Web.Platform.Localization;
 
 /// <summary>
-/// The interface strings: one source of truth, <c>Resources/strings.json</c>, where each English string carries its
-/// Bosnian, Croatian and Serbian Latin translations. Serbian Cyrillic is transliterated from Serbian Latin.
+/// The interface strings: the platform's <c>Resources/strings.json</c> and each module's <c>Features/{Module}/strings.json</c>,
+/// where each English string carries its Bosnian, Croatian and Serbian Latin translations. Serbian Cyrillic is transliterated from Serbian Latin.
 /// </summary>
 public sealed class TranslationCatalog
 {
@@ -43,13 +43,45 @@ public sealed class TranslationCatalog
 
     public IReadOnlyDictionary<string, Dictionary<string, string>> Entries { get; }
 
+    /// <summary>The platform's catalogue's resource name; each module's is <c>Spona.Web.Features.{Module}.strings.json</c>.</summary>
+    public const string PlatformResource = "Spona.Web.Resources.strings.json";
+
+    /// <summary>
+    /// The platform's strings (<c>Resources/strings.json</c>: the layout, errors, shared words) and each module's own
+    /// (<c>Features/{Module}/strings.json</c>), merged. A string is in exactly one file: the same English text in two
+    /// files is refused at start, so that two modules cannot translate one string two ways.
+    /// </summary>
     public static TranslationCatalog LoadEmbedded()
     {
-        using var stream = typeof(TranslationCatalog).Assembly.GetManifestResourceStream("Spona.Web.Resources.strings.json")
-            ?? throw new InvalidOperationException("The embedded resource Resources/strings.json is missing.");
-        var entries = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream)
-            ?? throw new InvalidOperationException("Resources/strings.json is empty.");
-        return new TranslationCatalog(entries);
+        var assembly = typeof(TranslationCatalog).Assembly;
+        var resources = assembly.GetManifestResourceNames()
+            .Where(n => n == PlatformResource || (n.StartsWith("Spona.Web.Features.", StringComparison.Ordinal) && n.EndsWith(".strings.json", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (!resources.Contains(PlatformResource))
+        {
+            throw new InvalidOperationException("The embedded resource Resources/strings.json is missing.");
+        }
+
+        var merged = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var origin = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in resources)
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            var entries = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream)
+                ?? throw new InvalidOperationException($"{resource} is empty.");
+            foreach (var (key, translations) in entries)
+            {
+                if (!origin.TryAdd(key, resource))
+                {
+                    throw new InvalidOperationException($"The string \"{key}\" is in both {origin[key]} and {resource}: keep it in one (the platform's when several modules use it).");
+                }
+
+                merged[key] = translations;
+            }
+        }
+
+        return new TranslationCatalog(merged);
     }
 
     public string? Find(string key, string culture) =>

@@ -1,4 +1,6 @@
 using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.ReferenceData;
 
@@ -7,6 +9,7 @@ public static class ReferenceDataModule
     public static IServiceCollection AddReferenceDataModule(this IServiceCollection services)
     {
         services.AddScoped<ReferenceDataQueries>();
+        services.AddMenuEntry(new MenuEntry("/reference", Localizable.Text("Reference data"), 30));
         services.AddScoped<ReferenceDataEditor>();
         Platform.Audit.AuditSetup.AddAuditOperationType(services, ReferenceDataOperations.Edit);
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>

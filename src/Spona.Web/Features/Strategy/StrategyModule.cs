@@ -1,4 +1,6 @@
 using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Strategy;
 
@@ -7,6 +9,7 @@ public static class StrategyModule
     public static IServiceCollection AddStrategyModule(this IServiceCollection services)
     {
         services.AddScoped<StrategyCatalogue>();
+        services.AddMenuEntry(new MenuEntry("/strategy", Localizable.Text("Strategy"), 20));
         services.AddScoped<AmendmentRecorder>();
         services.AddScoped<AmendmentAdoption>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>

@@ -1,4 +1,6 @@
 using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Tasks;
 
@@ -8,6 +10,7 @@ public static class TasksModule
     public static IServiceCollection AddTasksModule(this IServiceCollection services)
     {
         services.AddScoped<TaskQueries>();
+        services.AddMenuEntry(new MenuEntry("/tasks", Localizable.Text("Tasks"), 10, Permissions.TasksWork));
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
             options.Conventions.AuthorizeFolder("/Tasks", Permissions.TasksWork));
         return services;

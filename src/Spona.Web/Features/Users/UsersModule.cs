@@ -2,6 +2,7 @@ using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Localization;
 using Spona.Web.Platform.Notifications;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Users;
 
@@ -13,6 +14,9 @@ public static class UsersModule
     public static IServiceCollection AddUsersModule(this IServiceCollection services)
     {
         services.AddScoped<UserAdministration>();
+        services.AddMenuEntry(new MenuEntry("/admin/users", Localizable.Text("Users"), 40, Permissions.UsersManage, Section: "/admin"));
+        // Who may read the role table but not manage accounts gets the table itself.
+        services.AddMenuEntry(new MenuEntry("/admin/roles", Localizable.Text("Roles and permissions"), 40, Permissions.RolesRead, HiddenWith: Permissions.UsersManage, Section: "/admin"));
         services.AddScoped<ActivationMail>();
         services.AddNotificationKind(RoleRequested);
         foreach (var operation in UsersOperations.All)

@@ -6,7 +6,7 @@ namespace Spona.Web.Platform.Identity;
 
 /// <summary><c>Authorization: Bearer spona_…</c> on the API. Any failure is a plain 401; which check failed is not told.</summary>
 internal sealed class ApiTokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokenService tokens)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokenAuthenticator tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";

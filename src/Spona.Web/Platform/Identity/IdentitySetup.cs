@@ -43,6 +43,7 @@ public static class IdentitySetup
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
         services.AddScoped<FirstAdministratorSetup>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<ApiTokenAuthenticator>();
         return services;
     }
 

@@ -123,7 +123,7 @@ public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer, IServiceS
             }, cancellationToken);
         }
 
-        var window = (int)Math.Clamp(settings.VerifyWindowEntries, workers, count);
+        var window = (int)Math.Min(Math.Max(settings.VerifyWindowEntries, 1), count);
         var leaves = new byte[window * MerkleTree.HashSize];
         for (var windowStart = 1L; windowStart <= count; windowStart += window)
         {

@@ -179,7 +179,7 @@ public class AuditTamperTests : IAsyncLifetime
 }
 
 /// <summary>
-/// The same tampering, verified by three workers over windows of five entries (as <c>spona audit verify</c> reads a
+/// The same tampering, verified by seven workers over windows of five entries (more workers than entries per window) (as <c>spona audit verify</c> reads a
 /// large trail): every failure is still the first in sequence order, at a window's edge as inside a range.
 /// </summary>
 public sealed class AuditTamperParallelTests() : AuditTamperTests(new ParallelVerifyFixture())
@@ -188,7 +188,7 @@ public sealed class AuditTamperParallelTests() : AuditTamperTests(new ParallelVe
     {
         protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
         {
-            ["Audit:VerifyWorkers"] = "3",
+            ["Audit:VerifyWorkers"] = "7",
             ["Audit:VerifyParallelFromEntries"] = "2",
             ["Audit:VerifyWindowEntries"] = "5",
         };

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Quartz;
+using Quartz.Extensibility;
 
 namespace Spona.Web.Platform.Jobs;
 
@@ -30,12 +31,38 @@ internal sealed partial class JobRunner(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Lets running jobs finish for as long as the host allows (Quartz stops waiting, not stopping, when the token
+    /// fires), then stops the scheduler and its cluster check-ins, so that nothing of Quartz outlives the host's services.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await starting.WaitAsync(cancellationToken);
-        if (jobs.Built is { } scheduler)
+        try
+        {
+            await starting.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Still building or starting after the host's whole shutdown time (an unreachable database): there is
+            // nothing that runs yet, and waiting longer would hold the process.
+            LogStopBeforeStart(logger);
+            return;
+        }
+
+        if (jobs.Built is not { } scheduler)
+        {
+            return;
+        }
+
+        try
         {
             await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        }
+        catch (ObjectDisposedException ex)
+        {
+            // A cluster check-in that was running when the shutdown began can end after the services it reports to
+            // were released. The scheduler is stopped either way; the other instances see this one's check-in lapse.
+            LogStopRace(logger, ex.GetType().Name);
         }
     }
 
@@ -46,6 +73,15 @@ internal sealed partial class JobRunner(
             var scheduler = await jobs.SchedulerAsync(CancellationToken.None);
             await StoreRecurringJobsAsync(scheduler, CancellationToken.None);
             await scheduler.Start(CancellationToken.None);
+            // Quartz's job store reaches the scheduler through a signaler that resolves it on first use, from the
+            // container. Left to the first cluster check-in, that use can fall after the host released the
+            // container (a short-lived instance), and the check-in loop dies with ObjectDisposedException: one
+            // signal now, while the container lives, resolves it for the scheduler's whole life.
+            if (services.GetService<ISchedulerSignaler>() is { } signaler)
+            {
+                await signaler.SignalSchedulingChange(null, CancellationToken.None);
+            }
+
             LogStarted(logger, scheduler.SchedulerInstanceId, registry.Recurring.Count);
         }
         catch (Exception ex)
@@ -112,6 +148,12 @@ internal sealed partial class JobRunner(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The job scheduler did not start ({ExceptionType}): this instance runs no jobs; check the qrtz_ tables and the database")]
     private static partial void LogStartFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The job scheduler was still starting when the host's shutdown time ran out: it was left unstarted")]
+    private static partial void LogStopBeforeStart(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The job scheduler stopped after the host released its services ({ExceptionType}); its last cluster check-in lapses")]
+    private static partial void LogStopRace(ILogger logger, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job scheduler {InstanceId} started with {Count} recurring job registrations")]
     private static partial void LogStarted(ILogger logger, string instanceId, int count);

@@ -43,8 +43,8 @@ internal sealed partial class JobRunner(
         }
         catch (OperationCanceledException)
         {
-            // Still building or starting after the host's whole shutdown time (an unreachable database): there is
-            // nothing that runs yet, and waiting longer would hold the process.
+            // Still building or starting after the host's whole shutdown time (an unreachable database): waiting
+            // longer would hold the process. The start goes on in the background and ends with the process.
             LogStopBeforeStart(logger);
             return;
         }
@@ -149,7 +149,7 @@ internal sealed partial class JobRunner(
     [LoggerMessage(Level = LogLevel.Critical, Message = "The job scheduler did not start ({ExceptionType}): this instance runs no jobs; check the qrtz_ tables and the database")]
     private static partial void LogStartFailed(ILogger logger, string exceptionType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The job scheduler was still starting when the host's shutdown time ran out: it was left unstarted")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The job scheduler was still starting when the host's shutdown time ran out: it was not shut down, and ends with the process")]
     private static partial void LogStopBeforeStart(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The job scheduler stopped after the host released its services ({ExceptionType}); its last cluster check-in lapses")]

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Spona.Web.Platform.Audit;
@@ -47,83 +46,120 @@ public static class AuditHash
         string entityType, string entityKey, string? changes, string? reason, string? correlationId, string outcome, Guid? operationId, string? operationType,
         string previousHash, Span<byte> hash)
     {
-        var capacity = DomainV2.Length + 250 + MaxBytes(operationType) + MaxBytes(actorLabel) + MaxBytes(action) + MaxBytes(entityType) + MaxBytes(entityKey)
-            + MaxBytes(changes) + MaxBytes(reason) + MaxBytes(correlationId) + MaxBytes(outcome) + MaxBytes(previousHash);
-        if (buffer is null || buffer.Length < capacity)
+        var writer = new Writer(ref buffer, operationId is not null || operationType is not null);
+        writer.Long(sequence);
+        writer.Instant(occurredAt);
+        writer.Guid(actorUserId);
+        writer.Text(actorLabel);
+        writer.Guid(institutionId);
+        writer.Text(action);
+        writer.Text(entityType);
+        writer.Text(entityKey);
+        writer.Text(changes);
+        writer.Text(reason);
+        writer.Text(correlationId);
+        writer.Text(outcome);
+        if (writer.IsV2)
         {
-            buffer = new byte[Math.Max(capacity, 1024)];
+            writer.Guid(operationId);
+            writer.Text(operationType);
         }
 
-        var span = buffer.AsSpan();
-        var at = 0;
-        var v2 = operationId is not null || operationType is not null;
-        WriteBytes(span, ref at, v2 ? DomainV2 : Domain);
-        WriteLong(span, ref at, sequence);
-        WriteLong(span, ref at, (Normalize(occurredAt).Ticks - DateTime.UnixEpoch.Ticks) / 10);
-        WriteGuid(span, ref at, actorUserId);
-        WriteText(span, ref at, actorLabel);
-        WriteGuid(span, ref at, institutionId);
-        WriteText(span, ref at, action);
-        WriteText(span, ref at, entityType);
-        WriteText(span, ref at, entityKey);
-        WriteText(span, ref at, changes);
-        WriteText(span, ref at, reason);
-        WriteText(span, ref at, correlationId);
-        WriteText(span, ref at, outcome);
-        if (v2)
+        writer.Text(previousHash);
+        writer.Hash(hash);
+    }
+
+    /// <summary>
+    /// Writes the fields of one entry into a reused buffer (grown when a field does not fit), each as a presence byte
+    /// (0 = null, 1 = value), then for text a 4-byte big-endian length and the UTF-8 bytes, numbers as 8 big-endian
+    /// bytes, GUIDs as their 36-character "D" text. Text comes either as a string or as its UTF-8 bytes (the trail's
+    /// verifier hashes the stored bytes without decoding them). The caller writes the fields in the order of
+    /// <c>Compute</c>, the one place that order is defined for strings; the SQLite verifier repeats it, and the tests
+    /// that seal through <c>Compute</c> and verify on SQLite fail if the two ever disagree.
+    /// </summary>
+    internal ref struct Writer
+    {
+        private ref byte[]? buffer;
+        private int at;
+
+        public Writer(ref byte[]? buffer, bool v2)
         {
-            WriteGuid(span, ref at, operationId);
-            WriteText(span, ref at, operationType);
+            this.buffer = ref buffer;
+            IsV2 = v2;
+            Utf8(v2 ? DomainV2 : Domain);
         }
 
-        WriteText(span, ref at, previousHash);
-        SHA256.HashData(span[..at], hash);
-    }
+        public bool IsV2 { get; }
 
-    private static int MaxBytes(string? value) => value is null ? 1 : 5 + Encoding.UTF8.GetMaxByteCount(value.Length);
-
-    private static void WriteLong(Span<byte> span, ref int at, long value)
-    {
-        span[at] = 1;
-        BinaryPrimitives.WriteInt64BigEndian(span[(at + 1)..], value);
-        at += 9;
-    }
-
-    private static void WriteGuid(Span<byte> span, ref int at, Guid? value)
-    {
-        if (value is not { } guid)
+        public void Long(long value)
         {
-            span[at++] = 0;
-            return;
+            var span = Room(9);
+            span[0] = 1;
+            BinaryPrimitives.WriteInt64BigEndian(span[1..], value);
+            at += 9;
         }
 
-        // The "D" text form (36 ASCII characters), as the encoding has always used.
-        span[at] = 1;
-        BinaryPrimitives.WriteInt32BigEndian(span[(at + 1)..], 36);
-        guid.TryFormat(span.Slice(at + 5, 36), out _, "D");
-        at += 5 + 36;
-    }
+        public void Instant(DateTime value) => Long((Normalize(value).Ticks - DateTime.UnixEpoch.Ticks) / 10);
 
-    private static void WriteText(Span<byte> span, ref int at, string? value)
-    {
-        if (value is null)
+        public void Guid(Guid? value)
         {
-            span[at++] = 0;
-            return;
+            if (value is not { } guid)
+            {
+                Null();
+                return;
+            }
+
+            // The "D" text form (36 ASCII characters), as the encoding has always used.
+            var span = Room(5 + 36);
+            span[0] = 1;
+            BinaryPrimitives.WriteInt32BigEndian(span[1..], 36);
+            guid.TryFormat(span.Slice(5, 36), out _, "D");
+            at += 5 + 36;
         }
 
-        var length = Encoding.UTF8.GetBytes(value, span[(at + 5)..]);
-        span[at] = 1;
-        BinaryPrimitives.WriteInt32BigEndian(span[(at + 1)..], length);
-        at += 5 + length;
-    }
+        public void Text(string? value)
+        {
+            if (value is null)
+            {
+                Null();
+                return;
+            }
 
-    private static void WriteBytes(Span<byte> span, ref int at, ReadOnlySpan<byte> bytes)
-    {
-        span[at] = 1;
-        BinaryPrimitives.WriteInt32BigEndian(span[(at + 1)..], bytes.Length);
-        bytes.CopyTo(span[(at + 5)..]);
-        at += 5 + bytes.Length;
+            var span = Room(5 + Encoding.UTF8.GetMaxByteCount(value.Length));
+            var length = Encoding.UTF8.GetBytes(value, span[5..]);
+            span[0] = 1;
+            BinaryPrimitives.WriteInt32BigEndian(span[1..], length);
+            at += 5 + length;
+        }
+
+        public void Utf8(ReadOnlySpan<byte> value)
+        {
+            var span = Room(5 + value.Length);
+            span[0] = 1;
+            BinaryPrimitives.WriteInt32BigEndian(span[1..], value.Length);
+            value.CopyTo(span[5..]);
+            at += 5 + value.Length;
+        }
+
+        public void Null()
+        {
+            Room(1)[0] = 0;
+            at++;
+        }
+
+        public readonly void Hash(Span<byte> hash) => Sha256Scratch.HashData(buffer.AsSpan(0, at), hash);
+
+        private Span<byte> Room(int bytes)
+        {
+            if (buffer is null || buffer.Length - at < bytes)
+            {
+                var grown = new byte[Math.Max(1024, Math.Max(at + bytes, (buffer?.Length ?? 0) * 2))];
+                buffer?.AsSpan(0, at).CopyTo(grown);
+                buffer = grown;
+            }
+
+            return buffer.AsSpan(at);
+        }
     }
 
     /// <summary>Sets sequence, previous hash and entry hash: the entry becomes the next link of the chain.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Spona.Web.Platform.Persistence;
 
@@ -79,11 +80,32 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock,
     public async Task<UnsealedBacklog> BacklogAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var set = db.Set<UnsealedAuditEntry>().AsNoTracking();
-        var count = await set.LongCountAsync(cancellationToken);
-        var oldest = count == 0 ? null : await set.MinAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
+        // One plain statement (the count and the oldest instant, both answered from the table's b-trees), not two
+        // LINQ queries: `spona audit verify` runs it first in a fresh process, where compiling LINQ queries cost
+        // about 0.2 s of the verification's time.
+        var (count, oldest) = await ReadBacklogAsync(db, cancellationToken);
         var age = oldest is { } o ? clock.GetUtcNow().UtcDateTime - o : (TimeSpan?)null;
         return new UnsealedBacklog(count, oldest, age, TimeSpan.FromSeconds(options.Value.MaxUnsealedSeconds));
+    }
+
+    private static async Task<(long Count, DateTime? Oldest)> ReadBacklogAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"""SELECT (SELECT COUNT(*) FROM "{AuditSchema.UnsealedTable}"), (SELECT MIN("OccurredAt") FROM "{AuditSchema.UnsealedTable}")""";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var count = reader.GetInt64(0);
+            DateTime? oldest = reader.IsDBNull(1) ? null : DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
+            return (count, oldest);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task<int> SealBatchAsync(CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Platform.Audit;
@@ -85,7 +85,7 @@ public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer, IServiceS
         failure = CheckClaimsAt(0);
         if (failure is null)
         {
-            failure = await VerifyChainAsync(tree, CheckClaimsAt, cancellationToken);
+            failure = await VerifyChainAsync(tree, CheckClaimsAt, () => nextClaim < claims.Count ? claims[nextClaim].TreeSize : long.MaxValue, cancellationToken);
         }
 
         if (failure is null && nextClaim < claims.Count)
@@ -99,21 +99,47 @@ public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer, IServiceS
     }
 
     /// <summary>
+    /// How many sealed entries exist and their first and last sequence numbers, in one plain statement of three
+    /// sub-queries: each alone is answered from the b-tree (SQLite counts pages, the key gives the ends), where COUNT,
+    /// MIN and MAX in one aggregate scan the whole table (about 0.2 s for 10^6 entries on SQLite).
+    /// </summary>
+    private async Task<(long Count, long First, long Last)> ChainExtentAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var table = AuditSchema.EntriesTable;
+            command.CommandText = $"""
+                SELECT (SELECT COUNT(*) FROM "{table}"), (SELECT MIN("Sequence") FROM "{table}"), (SELECT MAX("Sequence") FROM "{table}")
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return reader.IsDBNull(1) ? (0, 0, 0) : (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
     /// Checks every entry's sequence, hash and link, and appends each to the Merkle tree. Every entry is hashed over
     /// its own stored fields (its stored link included), so entries are checked independently: a large trail is read
-    /// in windows, each split into ranges that workers read and hash on connections of their own; only the leaves
-    /// join the tree in order. The failure reported is the first in sequence order, exactly as one reader would find
-    /// it (a checkpoint covering only entries before it is checked first). A trail whose sequence numbers are not
-    /// exactly 1..N (a gap, a row out of place) is read by one reader, which names the first missing entry.
+    /// in windows of chunks (<see cref="AuditOptions.VerifyChunkEntries"/>, a power of two), which workers read and hash on connections of their
+    /// own, each chunk's leaves and, for a full chunk, the root of its subtree; in order, the tree then takes each
+    /// chunk's root, or its leaves one by one when a checkpoint ends inside the chunk or the chunk holds a failure.
+    /// The failure reported is the first in sequence order, exactly as one reader would find it (a checkpoint covering
+    /// only entries before it is checked first). A trail whose sequence numbers are not exactly 1..N (a gap, a row out
+    /// of place) is read by one reader, which names the first missing entry.
     /// </summary>
-    private async Task<AuditFailure?> VerifyChainAsync(MerkleTreeBuilder tree, Func<long, AuditFailure?> checkClaimsAt, CancellationToken cancellationToken)
+    private async Task<AuditFailure?> VerifyChainAsync(
+        MerkleTreeBuilder tree, Func<long, AuditFailure?> checkClaimsAt, Func<long> nextClaimSize, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var workers = Math.Clamp(settings.VerifyWorkers, 1, 16);
-        var stats = await db.Set<AuditEntry>().GroupBy(_ => 1)
-            .Select(g => new { Count = g.LongCount(), First = g.Min(e => e.Sequence), Last = g.Max(e => e.Sequence) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var (count, first, last) = stats is null ? (0L, 0L, 0L) : (stats.Count, stats.First, stats.Last);
+        var (count, first, last) = await ChainExtentAsync(cancellationToken);
         if (workers == 1 || count < Math.Max(2, settings.VerifyParallelFromEntries) || first != 1 || last != count)
         {
             return await VerifyRangeAsync(db, 1, long.MaxValue, (_, leaf) =>
@@ -123,57 +149,85 @@ public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer, IServiceS
             }, cancellationToken);
         }
 
-        var window = (int)Math.Min(Math.Max(settings.VerifyWindowEntries, 1), count);
-        var leaves = new byte[window * MerkleTree.HashSize];
+        var chunkEntries = 1 << System.Numerics.BitOperations.Log2((uint)Math.Max(1, settings.VerifyChunkEntries));
+        // Whole chunks per window (at least one), so that every window starts on a chunk boundary; a trail that fits in
+        // the configured window is read as one window.
+        var windowChunks = Math.Max(1, Math.Min(settings.VerifyWindowEntries, count + chunkEntries - 1) / chunkEntries);
+        var window = (int)(windowChunks * chunkEntries);
+        var leaves = new byte[(long)window * MerkleTree.HashSize];
+        var chunkRoots = new byte[(window / chunkEntries) * MerkleTree.HashSize];
         for (var windowStart = 1L; windowStart <= count; windowStart += window)
         {
             var windowEnd = Math.Min(count, windowStart + window - 1);
-            var size = windowEnd - windowStart + 1;
-            var part = (size + workers - 1) / workers;
+            var chunks = (int)((windowEnd - windowStart + chunkEntries) / chunkEntries);
+            var failures = new AuditFailure?[chunks];
+            var next = -1;
             var origin = windowStart;
-            var ranges = new List<(long From, long To)>();
-            for (var from = windowStart; from <= windowEnd; from += part)
-            {
-                ranges.Add((from, Math.Min(windowEnd, from + part - 1)));
-            }
-
-            var failures = await Task.WhenAll(ranges.Select(range => Task.Run(async () =>
+            var end = windowEnd;
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(workers, chunks)).Select(_ => Task.Run(async () =>
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var worker = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                return await VerifyRangeAsync(worker, range.From, range.To, (sequence, leaf) =>
+                int chunk;
+                while ((chunk = Interlocked.Increment(ref next)) < chunks)
                 {
-                    leaf.CopyTo(leaves.AsSpan((int)(sequence - origin) * MerkleTree.HashSize, MerkleTree.HashSize));
-                    return null;
-                }, cancellationToken);
-            }, cancellationToken)));
-            var failure = failures.Where(f => f is not null).MinBy(f => f!.Sequence);
-            var goodEnd = failure is null ? windowEnd : failure.Sequence - 1;
-            for (var sequence = windowStart; sequence <= goodEnd; sequence++)
-            {
-                tree.AppendLeafHash(leaves.AsSpan((int)(sequence - windowStart) * MerkleTree.HashSize, MerkleTree.HashSize));
-                if (checkClaimsAt(tree.Size) is { } claimFailure)
-                {
-                    return claimFailure;
+                    var from = origin + ((long)chunk * chunkEntries);
+                    var to = Math.Min(end, from + chunkEntries - 1);
+                    var subtree = new MerkleTreeBuilder();
+                    failures[chunk] = await VerifyRangeAsync(worker, from, to, (sequence, leaf) =>
+                    {
+                        leaf.CopyTo(leaves.AsSpan((int)(sequence - origin) * MerkleTree.HashSize, MerkleTree.HashSize));
+                        subtree.AppendLeafHash(leaf);
+                        return null;
+                    }, cancellationToken);
+                    if (subtree.Size == chunkEntries)
+                    {
+                        subtree.Root().CopyTo(chunkRoots.AsSpan(chunk * MerkleTree.HashSize, MerkleTree.HashSize));
+                    }
                 }
-            }
+            }, cancellationToken)));
 
-            if (failure is not null)
+            for (var chunk = 0; chunk < chunks; chunk++)
             {
-                return failure;
+                var from = windowStart + ((long)chunk * chunkEntries);
+                var to = Math.Min(windowEnd, from + chunkEntries - 1);
+                var failure = failures[chunk];
+                if (failure is null && to - from + 1 == chunkEntries && nextClaimSize() >= to)
+                {
+                    tree.AppendSubtree(chunkRoots.AsSpan(chunk * MerkleTree.HashSize, MerkleTree.HashSize), chunkEntries);
+                    if (checkClaimsAt(tree.Size) is { } claimFailure)
+                    {
+                        return claimFailure;
+                    }
+
+                    continue;
+                }
+
+                var goodEnd = failure is null ? to : failure.Sequence - 1;
+                for (var sequence = from; sequence <= goodEnd; sequence++)
+                {
+                    tree.AppendLeafHash(leaves.AsSpan((int)(sequence - windowStart) * MerkleTree.HashSize, MerkleTree.HashSize));
+                    if (checkClaimsAt(tree.Size) is { } claimFailure)
+                    {
+                        return claimFailure;
+                    }
+                }
+
+                if (failure is not null)
+                {
+                    return failure;
+                }
             }
         }
 
         return null;
     }
 
-    /// <summary>What a range hands each intact entry's RFC 6962 leaf hash to; a failure stops the range.</summary>
-    private delegate AuditFailure? LeafSink(long sequence, ReadOnlySpan<byte> leafHash);
-
     /// <summary>
-    /// Streams the entries <paramref name="from"/>..<paramref name="to"/> with a data reader (no entity
-    /// materialisation), reading the entry before the range only for its hash (the range's first link); the encoding
-    /// buffer and hash spans are reused for every entry. Returns the first failure in the range.
+    /// Streams the entries <paramref name="from"/>..<paramref name="to"/> without entity materialisation, reading the
+    /// entry before the range only for its hash (the range's first link); the encoding buffer and hash spans are
+    /// reused for every entry. On SQLite the stored bytes are read in place and hashed without decoding them; other
+    /// databases go through a data reader. Returns the first failure in the range.
     /// </summary>
     private static async Task<AuditFailure?> VerifyRangeAsync(AppDbContext context, long from, long to, LeafSink sink, CancellationToken cancellationToken)
     {
@@ -181,92 +235,80 @@ public sealed class AuditVerifier(AppDbContext db, AuditSealer sealer, IServiceS
         await context.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                SELECT "Sequence", "OccurredAt", "ActorUserId", "ActorLabel", "InstitutionId", "Action", "EntityType", "EntityKey",
-                       "Changes", "Reason", "CorrelationId", "Outcome", "PreviousHash", "EntryHash", "OperationId", "OperationType"
-                FROM "{AuditSchema.EntriesTable}" WHERE "Sequence" >= @from AND "Sequence" <= @to ORDER BY "Sequence"
-                """;
-            AddParameter(command, "@from", from - 1);
-            AddParameter(command, "@to", to);
-            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
-            byte[]? buffer = null;
-            var hash = new byte[32];
-            var hex = new char[64];
-            var leaf = new byte[33];
-            var expected = from;
-            var previous = AuditHash.Genesis;
-            if (from > 1)
-            {
-                // The entry before the range: its own checks belong to the range before; only its hash is the link.
-                if (!await reader.ReadAsync(cancellationToken) || reader.GetInt64(0) != from - 1)
-                {
-                    return new AuditFailure(AuditFailureKind.Gap, from - 1, $"Entry {from - 1} is missing.");
-                }
-
-                previous = reader.GetString(13);
-            }
-
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var sequence = reader.GetInt64(0);
-                var occurredAt = reader.GetDateTime(1);
-                Guid? actor = reader.IsDBNull(2) ? null : reader.GetGuid(2);
-                var actorLabel = reader.GetString(3);
-                Guid? institution = reader.IsDBNull(4) ? null : reader.GetGuid(4);
-                var action = reader.GetString(5);
-                var entityType = reader.GetString(6);
-                var entityKey = reader.GetString(7);
-                var changes = reader.IsDBNull(8) ? null : reader.GetString(8);
-                var reason = reader.IsDBNull(9) ? null : reader.GetString(9);
-                var correlation = reader.IsDBNull(10) ? null : reader.GetString(10);
-                var outcome = reader.GetString(11);
-                var previousHash = reader.GetString(12);
-                var entryHash = reader.GetString(13);
-                Guid? operationId = reader.IsDBNull(14) ? null : reader.GetGuid(14);
-                var operationType = reader.IsDBNull(15) ? null : reader.GetString(15);
-                if (sequence != expected)
-                {
-                    return new AuditFailure(AuditFailureKind.Gap, expected,
-                        sequence > expected ? $"Entry {expected} is missing (the next one is {sequence})." : $"Entry {sequence} appears out of order.");
-                }
-
-                AuditHash.Compute(ref buffer, sequence, occurredAt, actor, actorLabel, institution, action, entityType, entityKey,
-                    changes, reason, correlation, outcome, operationId, operationType, previousHash, hash);
-                Convert.TryToHexStringLower(hash, hex, out _);
-                if (!entryHash.AsSpan().SequenceEqual(hex))
-                {
-                    return new AuditFailure(AuditFailureKind.HashMismatch, sequence, $"Entry {sequence} does not match its hash: its content was changed.");
-                }
-
-                if (!string.Equals(previousHash, previous, StringComparison.Ordinal))
-                {
-                    return new AuditFailure(AuditFailureKind.PreviousHashMismatch, sequence,
-                        $"Entry {sequence} does not link to entry {sequence - 1}: the entries were reordered, or entry {sequence - 1} was rewritten.");
-                }
-
-                // RFC 6962 leaf: SHA-256(0x00 || the 32 bytes of the entry hash).
-                leaf[0] = 0x00;
-                hash.CopyTo(leaf, 1);
-                SHA256.HashData(leaf, hash);
-                if (sink(sequence, hash) is { } failure)
-                {
-                    return failure;
-                }
-
-                previous = entryHash;
-                expected++;
-            }
-
-            // Rows ran out before the range's end: only a bounded range can tell (the open one ends where the trail does).
-            return to != long.MaxValue && expected <= to
-                ? new AuditFailure(AuditFailureKind.Gap, expected, $"Entry {expected} is missing.")
-                : null;
+            var check = new RangeCheck(from, to, sink);
+            return connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+                ? SqliteAuditRange.Verify(sqlite, check, cancellationToken)
+                : await VerifyRangeWithReaderAsync(connection, check, cancellationToken);
         }
         finally
         {
             await context.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task<AuditFailure?> VerifyRangeWithReaderAsync(System.Data.Common.DbConnection connection, RangeCheck check, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = RangeCheck.Sql;
+        AddParameter(command, "@from", check.From - 1);
+        AddParameter(command, "@to", check.To);
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        byte[]? buffer = null;
+        var hash = new byte[32];
+        var entryHashBytes = new byte[64];
+        var previousHashBytes = new byte[64];
+        if (check.From > 1)
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return check.PrecedingMissing();
+            }
+
+            var sequence = reader.GetInt64(0);
+            if (check.Preceding(sequence, Utf8(reader.GetString(13), ref entryHashBytes)) is { } failure)
+            {
+                return failure;
+            }
+        }
+
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var sequence = reader.GetInt64(0);
+            var occurredAt = reader.GetDateTime(1);
+            Guid? actor = reader.IsDBNull(2) ? null : reader.GetGuid(2);
+            var actorLabel = reader.GetString(3);
+            Guid? institution = reader.IsDBNull(4) ? null : reader.GetGuid(4);
+            var action = reader.GetString(5);
+            var entityType = reader.GetString(6);
+            var entityKey = reader.GetString(7);
+            var changes = reader.IsDBNull(8) ? null : reader.GetString(8);
+            var reason = reader.IsDBNull(9) ? null : reader.GetString(9);
+            var correlation = reader.IsDBNull(10) ? null : reader.GetString(10);
+            var outcome = reader.GetString(11);
+            var previousHash = reader.GetString(12);
+            var entryHash = reader.GetString(13);
+            Guid? operationId = reader.IsDBNull(14) ? null : reader.GetGuid(14);
+            var operationType = reader.IsDBNull(15) ? null : reader.GetString(15);
+            AuditHash.Compute(ref buffer, sequence, occurredAt, actor, actorLabel, institution, action, entityType, entityKey,
+                changes, reason, correlation, outcome, operationId, operationType, previousHash, hash);
+            if (check.Entry(sequence, hash, Utf8(entryHash, ref entryHashBytes), Utf8(previousHash, ref previousHashBytes)) is { } failure)
+            {
+                return failure;
+            }
+        }
+
+        return check.End();
+    }
+
+    private static ReadOnlySpan<byte> Utf8(string value, ref byte[] scratch)
+    {
+        var needed = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (scratch.Length < needed)
+        {
+            scratch = new byte[needed];
+        }
+
+        return scratch.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(value, scratch));
     }
 
     private static void AddParameter(System.Data.Common.DbCommand command, string name, long value)

@@ -271,23 +271,35 @@ public sealed class MerkleTreeBuilder
         AppendLeafHash(leaf);
     }
 
-    public void AppendLeafHash(ReadOnlySpan<byte> leafHash)
+    public void AppendLeafHash(ReadOnlySpan<byte> leafHash) => AppendSubtree(leafHash, 1);
+
+    /// <summary>
+    /// Adds a complete subtree of <paramref name="size"/> leaves (a power of two) by its root, as if its leaves were
+    /// appended one by one: valid only where such a subtree starts in the whole tree, that is, when the leaves so far
+    /// are a multiple of its size. Lets a verifier hash the subtrees of separate ranges in parallel.
+    /// </summary>
+    public void AppendSubtree(ReadOnlySpan<byte> root, long size)
     {
-        if (leafHash.Length != MerkleTree.HashSize)
+        if (root.Length != MerkleTree.HashSize)
         {
-            throw new ArgumentException("A leaf hash has 32 bytes.", nameof(leafHash));
+            throw new ArgumentException("A subtree root has 32 bytes.", nameof(root));
+        }
+
+        if (size < 1 || (size & (size - 1)) != 0 || Size % size != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(size), "A complete subtree has a power-of-two size and starts at a multiple of it.");
         }
 
         Span<byte> node = stackalloc byte[1 + (2 * MerkleTree.HashSize)];
         Span<byte> hash = stackalloc byte[MerkleTree.HashSize];
-        leafHash.CopyTo(hash);
-        var size = 1L;
+        root.CopyTo(hash);
+        var appended = size;
         while (depth > 0 && sizes[depth - 1] == size)
         {
             node[0] = 0x01;
             roots.AsSpan((depth - 1) * MerkleTree.HashSize, MerkleTree.HashSize).CopyTo(node[1..]);
             hash.CopyTo(node[(1 + MerkleTree.HashSize)..]);
-            SHA256.HashData(node, hash);
+            Sha256Scratch.HashData(node, hash);
             depth--;
             size *= 2;
         }
@@ -295,7 +307,7 @@ public sealed class MerkleTreeBuilder
         hash.CopyTo(roots.AsSpan(depth * MerkleTree.HashSize, MerkleTree.HashSize));
         sizes[depth] = size;
         depth++;
-        Size++;
+        Size += appended;
     }
 
     /// <summary>The root of the tree of all leaves appended so far.</summary>

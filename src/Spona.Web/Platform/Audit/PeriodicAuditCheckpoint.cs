@@ -42,6 +42,12 @@ public sealed class AuditOptions
 
     /// <summary>Entries verified in parallel before their leaves join the tree (default 2^20: 32 MiB of leaf hashes).</summary>
     public int VerifyWindowEntries { get; set; } = 1 << 20;
+
+    /// <summary>
+    /// Entries one worker reads and hashes at a time (default 2^16), taken down to a power of two: each full chunk is
+    /// a complete subtree of the Merkle tree, hashed by its worker; a window holds at least one chunk.
+    /// </summary>
+    public int VerifyChunkEntries { get; set; } = 1 << 16;
 }
 
 /// <summary>

@@ -27,6 +27,25 @@ public sealed class AuditHashTests
     }
 
     [Fact]
+    public void Hash_OfALongEntry_GrowsTheReusedBuffer_AndEqualsTheHashOnAFreshOne()
+    {
+        var entry = Entry();
+        entry.Changes = new string('ž', 5000);
+        var expected = AuditHash.Compute(entry);
+        byte[]? buffer = new byte[16];
+        Span<byte> hash = stackalloc byte[32];
+        for (var round = 0; round < 2; round++)
+        {
+            AuditHash.Compute(ref buffer, entry.Sequence, entry.OccurredAt, entry.ActorUserId, entry.ActorLabel, entry.InstitutionId, entry.Action,
+                entry.EntityType, entry.EntityKey, entry.Changes, entry.Reason, entry.CorrelationId, entry.Outcome.ToString(), entry.OperationId,
+                entry.OperationType, entry.PreviousHash, hash);
+            Assert.Equal(expected, Convert.ToHexStringLower(hash));
+        }
+
+        Assert.True(buffer!.Length >= 10_000);
+    }
+
+    [Fact]
     public void Hash_ChangesWithEveryField_AndFieldBoundariesAreUnambiguous()
     {
         var baseline = AuditHash.Compute(Entry());
@@ -86,4 +105,34 @@ public sealed class AuditHashTests
         Assert.Equal(0, entry.OccurredAt.Ticks % 10);
         Assert.Equal(DateTimeKind.Utc, entry.OccurredAt.Kind);
     }
+}
+
+/// <summary>The SQLite verifier's reading of stored instants: EF Core's text form directly, anything else as the data reader parses it.</summary>
+public sealed class SqliteStoredInstantTests
+{
+    [Theory]
+    [InlineData("2026-12-03 10:22:27.485543")]
+    [InlineData("2026-12-03 10:22:27")]
+    [InlineData("2026-12-03 10:22:27.1")]
+    [InlineData("2026-12-03 10:22:27.1234567")]
+    [InlineData("2024-02-29 23:59:59.9999999")]
+    [InlineData("0001-01-01 00:00:00")]
+    public void EfCoreText_ParsesToTheSameInstantAsTheReader(string stored)
+    {
+        Assert.True(SqliteAuditRange.TryParseEfInstant(System.Text.Encoding.UTF8.GetBytes(stored), out var instant));
+        Assert.Equal(DateTime.Parse(stored, System.Globalization.CultureInfo.InvariantCulture), instant);
+    }
+
+    [Theory]
+    [InlineData("2026-12-03T10:22:27")]
+    [InlineData("2026-12-03 10:22:27.12345678")]
+    [InlineData("2026-12-03 10:22:27.")]
+    [InlineData("2026-02-30 10:22:27")]
+    [InlineData("2026-13-03 10:22:27")]
+    [InlineData("2026-12-03 24:00:00")]
+    [InlineData("2026-12-03 10:22:27+01:00")]
+    [InlineData("2026-12-03 10:22")]
+    [InlineData("")]
+    public void AnyOtherText_IsLeftToTheReadersParser(string stored) =>
+        Assert.False(SqliteAuditRange.TryParseEfInstant(System.Text.Encoding.UTF8.GetBytes(stored), out _));
 }

@@ -179,8 +179,10 @@ public class AuditTamperTests : IAsyncLifetime
 }
 
 /// <summary>
-/// The same tampering, verified by seven workers over windows of five entries (more workers than entries per window) (as <c>spona audit verify</c> reads a
-/// large trail): every failure is still the first in sequence order, at a window's edge as inside a range.
+/// The same tampering, verified by seven workers over windows of four entries in chunks of two (more workers than
+/// chunks per window), as <c>spona audit verify</c> reads a large trail: every failure is still the first in sequence
+/// order, at a window's or a chunk's edge as inside a chunk, and the root built from the chunks' subtrees is the root
+/// of the whole trail.
 /// </summary>
 public sealed class AuditTamperParallelTests() : AuditTamperTests(new ParallelVerifyFixture())
 {
@@ -191,6 +193,7 @@ public sealed class AuditTamperParallelTests() : AuditTamperTests(new ParallelVe
             ["Audit:VerifyWorkers"] = "7",
             ["Audit:VerifyParallelFromEntries"] = "2",
             ["Audit:VerifyWindowEntries"] = "5",
+            ["Audit:VerifyChunkEntries"] = "3",
         };
     }
 }

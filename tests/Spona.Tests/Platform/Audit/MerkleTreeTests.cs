@@ -38,6 +38,44 @@ public sealed class MerkleTreeTests
         }
     }
 
+    [Fact]
+    public void Subtrees_AppendedByTheirRoots_GiveTheReferenceRoots()
+    {
+        var leaves = Leaves();
+        // The 8 reference leaves as subtrees of 4, 2, 1 and 1 leaves, then 2, 2, 2, 2, then 1 by 1 after 2 and 4.
+        foreach (var sizes in new[] { new[] { 4, 2, 1, 1 }, new[] { 2, 2, 2, 2 }, new[] { 2, 1, 1, 4 }, new[] { 8 } })
+        {
+            var builder = new MerkleTreeBuilder();
+            var at = 0;
+            foreach (var size in sizes)
+            {
+                builder.AppendSubtree(MerkleTree.Root(leaves[at..(at + size)]), size);
+                at += size;
+                Assert.Equal(at, builder.Size);
+                Assert.Equal(Roots[at], Hex(builder.Root()));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 4)]
+    [InlineData(0, 3)]
+    [InlineData(0, 0)]
+    public void Subtree_ThatCannotStartWhereTheTreeEnds_IsRefused(int leavesBefore, int size)
+    {
+        var leaves = Leaves();
+        var builder = new MerkleTreeBuilder();
+        foreach (var leaf in leaves[..leavesBefore])
+        {
+            builder.AppendLeafHash(leaf);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.AppendSubtree(leaves[0], size));
+        Assert.Equal(leavesBefore, builder.Size);
+        Assert.Equal(Roots[leavesBefore], Hex(builder.Root()));
+    }
+
     [Theory]
     [InlineData(0, 8, new[] { "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7", "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4" })]
     [InlineData(5, 8, new[] { "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b", "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0", "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7" })]

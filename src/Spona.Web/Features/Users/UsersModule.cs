@@ -14,6 +14,7 @@ public static class UsersModule
     public static IServiceCollection AddUsersModule(this IServiceCollection services)
     {
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<RoleTableJson>();
         services.AddMenuEntry(new MenuEntry("/admin/users", Localizable.Text("Users"), 40, Permissions.UsersManage, Section: "/admin"));
         // Who may read the role table but not manage accounts gets the table itself.
         services.AddMenuEntry(new MenuEntry("/admin/roles", Localizable.Text("Roles and permissions"), 40, Permissions.RolesRead, HiddenWith: Permissions.UsersManage, Section: "/admin"));

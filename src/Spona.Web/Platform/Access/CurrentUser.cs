@@ -106,10 +106,12 @@ public sealed class CurrentUser(IHttpContextAccessor http, JurisdictionTree juri
 /// </summary>
 public sealed class CurrentUserMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, CurrentUser user, JurisdictionTree jurisdictions, AppDbContext db)
+    public async Task InvokeAsync(HttpContext context, CurrentUser user, JurisdictionTree jurisdictions)
     {
         if (user.NeedsAccount)
         {
+            // A database context only when the account must be loaded: the authentication step usually kept it.
+            var db = context.RequestServices.GetRequiredService<AppDbContext>();
             var id = user.UserId!.Value;
             var account = await db.Users.AsNoTracking().Where(u => u.Id == id && !u.IsDisabled)
                 .Select(u => new AuthenticatedAccount(u.Id, u.InstitutionId, u.JurisdictionId)).FirstOrDefaultAsync(context.RequestAborted);

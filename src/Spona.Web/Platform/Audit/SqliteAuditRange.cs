@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
+using Spona.Web.Platform.Persistence;
 using SQLitePCL;
 
 namespace Spona.Web.Platform.Audit;
@@ -137,11 +136,7 @@ internal static class SqliteAuditRange
             case raw.SQLITE_BLOB when raw.sqlite3_column_bytes(statement, column) == 16:
                 return new Guid(raw.sqlite3_column_blob(statement, column));
             default:
-                var bytes = raw.sqlite3_column_blob(statement, column);
-                Span<char> chars = stackalloc char[64];
-                return bytes.Length <= chars.Length && Encoding.UTF8.TryGetChars(bytes, chars, out var written)
-                    ? System.Guid.Parse(chars[..written])
-                    : System.Guid.Parse(Encoding.UTF8.GetString(bytes));
+                return SqliteStoredValues.Guid(raw.sqlite3_column_blob(statement, column));
         }
     }
 
@@ -156,57 +151,6 @@ internal static class SqliteAuditRange
             return new DateTime((long)((raw.sqlite3_column_double(statement, column) - 1721425.5) * TimeSpan.TicksPerDay));
         }
 
-        var text = raw.sqlite3_column_blob(statement, column);
-        return TryParseEfInstant(text, out var instant) ? instant : DateTime.Parse(Encoding.UTF8.GetString(text), CultureInfo.InvariantCulture);
-    }
-
-    internal static bool TryParseEfInstant(ReadOnlySpan<byte> text, out DateTime instant)
-    {
-        instant = default;
-        if (text.Length < 19 || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' || text[16] != ':'
-            || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
-            || !Digits(text.Slice(11, 2), out var hour) || !Digits(text.Slice(14, 2), out var minute) || !Digits(text.Slice(17, 2), out var second))
-        {
-            return false;
-        }
-
-        var fraction = 0;
-        if (text.Length > 19)
-        {
-            var digits = text[20..];
-            if (text[19] != '.' || digits.Length is < 1 or > 7 || !Digits(digits, out fraction))
-            {
-                return false;
-            }
-
-            for (var i = digits.Length; i < 7; i++)
-            {
-                fraction *= 10;
-            }
-        }
-
-        if (month is < 1 or > 12 || day < 1 || year < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
-        {
-            return false;
-        }
-
-        instant = new DateTime(year, month, day, hour, minute, second).AddTicks(fraction);
-        return true;
-    }
-
-    private static bool Digits(ReadOnlySpan<byte> text, out int value)
-    {
-        value = 0;
-        foreach (var b in text)
-        {
-            if (b is < (byte)'0' or > (byte)'9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (b - '0');
-        }
-
-        return true;
+        return SqliteStoredValues.Instant(raw.sqlite3_column_blob(statement, column));
     }
 }

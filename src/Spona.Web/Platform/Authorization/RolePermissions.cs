@@ -35,7 +35,7 @@ public static class RolePermissions
 
     /// <summary>Every permission a role has, in the order of <see cref="Permissions.All"/>.</summary>
     public static IReadOnlyList<string> PermissionsOf(string role) =>
-        [.. Permissions.All.Where(p => RolesWith(p).Contains(role))];
+        PermissionsByRole.TryGetValue(role, out var permissions) ? permissions : [];
 
     /// <summary>Every permission the user's roles give.</summary>
     public static IReadOnlyList<string> PermissionsOf(ClaimsPrincipal user) =>
@@ -43,6 +43,10 @@ public static class RolePermissions
 
     private static readonly FrozenDictionary<string, FrozenSet<string>> RolesByPermission =
         Table.ToFrozenDictionary(row => row.Permission, row => row.Roles.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    // The table read by role, built once (the role table is fixed at compile time).
+    private static readonly FrozenDictionary<string, IReadOnlyList<string>> PermissionsByRole = Roles.All.ToFrozenDictionary(
+        role => role, role => (IReadOnlyList<string>)[.. Permissions.All.Where(p => RolesWith(p).Contains(role))], StringComparer.Ordinal);
 
     public static IReadOnlySet<string> RolesWith(string permission) =>
         RolesByPermission.TryGetValue(permission, out var roles) ? roles : FrozenSet<string>.Empty;

@@ -10,10 +10,11 @@ namespace Spona.Web.Platform.Identity;
 
 /// <summary>
 /// Checks a presented API token on every API request (<see cref="ApiTokenAuthenticationHandler"/>). Kept apart from
-/// <see cref="ApiTokenService"/> so that a request resolves only the database context, the trail and the clock, not
-/// Identity's user manager and everything it depends on.
+/// <see cref="ApiTokenService"/> so that a request resolves neither Identity's user manager nor, unless it has to
+/// write (a refused use, or the first use in an interval), a database context: the check itself is one prepared
+/// statement (<see cref="ApiTokenLookup"/>, ADR 0025).
 /// </summary>
-public sealed class ApiTokenAuthenticator(AppDbContext db, IAuditTrail audit, TimeProvider clock)
+public sealed class ApiTokenAuthenticator(IServiceProvider services, TimeProvider clock)
 {
     /// <summary>
     /// A successful use of a token is recorded (<c>token.used</c>, and <see cref="ApiToken.LastUsedAt"/>) at most once
@@ -36,26 +37,15 @@ public sealed class ApiTokenAuthenticator(AppDbContext db, IAuditTrail audit, Ti
         }
 
         // One round trip, always fresh: the token, its owner's state and roles. A disabled owner or a changed role
-        // takes effect on the next request, on every instance, with nothing cached to invalidate. Not a compiled
-        // query (EF.CompileAsyncQuery): its shaper keeps the value converters of the first context it ran with, so
-        // in a process with two applications (the tests) the second decrypted with the first one's keys.
-        var row = await db.Set<ApiToken>().AsNoTracking().Where(t => t.Id == id)
-            .Select(t => new TokenLookup
-            {
-                Token = t,
-                Owner = db.Users.Where(u => u.Id == t.UserId)
-                    .Select(u => new TokenOwner { Id = u.Id, UserName = u.UserName, Email = u.Email, IsDisabled = u.IsDisabled, InstitutionId = u.InstitutionId, JurisdictionId = u.JurisdictionId })
-                    .FirstOrDefault(),
-                Roles = db.UserRoles.Where(r => r.UserId == t.UserId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        // takes effect on the next request, on every instance, with nothing cached to invalidate.
+        var row = await services.GetRequiredService<ApiTokenLookup>().FindAsync(id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         if (row is null)
         {
             return null;
         }
 
-        var token = row.Token;
+        var token = row;
         var user = row.Owner;
         var problem = !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(ApiTokenService.Hash(parts[1])), Encoding.ASCII.GetBytes(token.SecretHash)) ? "wrong secret"
             : token.RevokedAt is not null ? "revoked"
@@ -69,7 +59,7 @@ public sealed class ApiTokenAuthenticator(AppDbContext db, IAuditTrail audit, Ti
         if (problem is not null || user is null)
         {
             // Every refused use is audited, in the owner's name (S6).
-            await audit.RecordAsync(Used(AuditOutcome.Denied), cancellationToken);
+            await services.GetRequiredService<IAuditTrail>().RecordAsync(Used(AuditOutcome.Denied), cancellationToken);
             return null;
         }
 
@@ -78,6 +68,8 @@ public sealed class ApiTokenAuthenticator(AppDbContext db, IAuditTrail audit, Ti
         var since = now - UseRecordInterval;
         if (token.LastUsedAt is null || token.LastUsedAt < since)
         {
+            var db = services.GetRequiredService<AppDbContext>();
+            var audit = services.GetRequiredService<IAuditTrail>();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var moved = await db.Set<ApiToken>().Where(t => t.Id == id && (t.LastUsedAt == null || t.LastUsedAt < since))
                 .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAt, now), cancellationToken);
@@ -106,36 +98,11 @@ public sealed class ApiTokenAuthenticator(AppDbContext db, IAuditTrail audit, Ti
             identity.AddClaim(new Claim(ClaimTypes.Role, role!));
         }
 
-        foreach (var permission in token.PermissionList)
+        foreach (var permission in token.Permissions.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             identity.AddClaim(new Claim(RolePermissions.TokenPermissionClaim, permission));
         }
 
         return new ClaimsPrincipal(identity);
-    }
-
-
-    private sealed class TokenLookup
-    {
-        public required ApiToken Token { get; init; }
-
-        public TokenOwner? Owner { get; init; }
-
-        public required List<string?> Roles { get; init; }
-    }
-
-    private sealed class TokenOwner
-    {
-        public Guid Id { get; init; }
-
-        public string? UserName { get; init; }
-
-        public string? Email { get; init; }
-
-        public bool IsDisabled { get; init; }
-
-        public Guid InstitutionId { get; init; }
-
-        public Guid? JurisdictionId { get; init; }
     }
 }

@@ -44,6 +44,7 @@ public static class IdentitySetup
         services.AddScoped<FirstAdministratorSetup>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<ApiTokenAuthenticator>();
+        services.AddSingleton<ApiTokenLookup>();
         return services;
     }
 

@@ -17,21 +17,21 @@ internal static class TextEndpointFilter
 
     public static EndpointFilterDelegate Create(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
     {
-        var parameters = factory.MethodInfo.GetParameters();
+        // Names and kinds read once per endpoint, not per request (reading attributes is reflection).
+        var parameters = factory.MethodInfo.GetParameters().Select((p, i) => (Name: p.Name ?? $"arg{i}", Kind: TextRules.KindOf(p))).ToArray();
         return async context =>
         {
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            Dictionary<string, string[]>? errors = null;
             for (var i = 0; i < context.Arguments.Count && i < parameters.Length; i++)
             {
-                var parameter = parameters[i];
-                Visit(context.Arguments[i], parameter.Name ?? $"arg{i}", TextRules.KindOf(parameter), 0, context.HttpContext, errors);
+                Visit(context.Arguments[i], parameters[i].Name, parameters[i].Kind, 0, context.HttpContext, ref errors);
             }
 
-            return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : await next(context);
+            return errors is not null ? TypedResults.ValidationProblem(errors) : await next(context);
         };
     }
 
-    private static void Visit(object? value, string path, TextKind kind, int depth, HttpContext http, Dictionary<string, string[]> errors)
+    private static void Visit(object? value, string path, TextKind kind, int depth, HttpContext http, ref Dictionary<string, string[]>? errors)
     {
         if (value is null || depth > MaxDepth)
         {
@@ -44,6 +44,7 @@ internal static class TextEndpointFilter
             if (problem != TextProblem.None)
             {
                 var localizer = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                errors ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
                 errors[path] = [localizer[TextRules.MessageKey(problem), path]];
             }
 
@@ -62,8 +63,8 @@ internal static class TextEndpointFilter
         {
             foreach (DictionaryEntry entry in dictionary)
             {
-                Visit(entry.Key, path, kind, depth + 1, http, errors);
-                Visit(entry.Value, $"{path}.{entry.Key}", kind, depth + 1, http, errors);
+                Visit(entry.Key, path, kind, depth + 1, http, ref errors);
+                Visit(entry.Value, $"{path}.{entry.Key}", kind, depth + 1, http, ref errors);
             }
 
             return;
@@ -74,7 +75,7 @@ internal static class TextEndpointFilter
             var index = 0;
             foreach (var item in items)
             {
-                Visit(item, $"{path}[{index++}]", kind, depth + 1, http, errors);
+                Visit(item, $"{path}[{index++}]", kind, depth + 1, http, ref errors);
             }
 
             return;
@@ -86,15 +87,17 @@ internal static class TextEndpointFilter
             return;
         }
 
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var (property, name, propertyKind) in InputProperties.GetOrAdd(type, Describe))
         {
-            if (property.GetIndexParameters().Length > 0 || !property.CanRead)
-            {
-                continue;
-            }
-
-            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-            Visit(property.GetValue(value), $"{path}.{name}", TextRules.KindOf(property), depth + 1, http, errors);
+            Visit(property.GetValue(value), $"{path}.{name}", propertyKind, depth + 1, http, ref errors);
         }
     }
+
+    // An input type's readable properties with their JSON names and text kinds, read once per type.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (PropertyInfo Property, string Name, TextKind Kind)[]> InputProperties = new();
+
+    private static (PropertyInfo Property, string Name, TextKind Kind)[] Describe(Type type) =>
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
+            .Select(p => (p, JsonNamingPolicy.CamelCase.ConvertName(p.Name), TextRules.KindOf(p)))];
 }

@@ -100,6 +100,78 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task ARevocation_IsSeenAtOnceByEveryRequest_HoweverManyRanBeforeInParallel()
+    {
+        var (owner, _, token, id) = await MakeAsync(Permissions.StrategyRead);
+        var client = app.BearerClient(token);
+        async Task<HttpStatusCode[]> BurstAsync() => await Task.WhenAll(Enumerable.Range(0, 24)
+            .Select(async _ => (await client.GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode));
+
+        // Parallel requests, so that the token check holds several connections at once and keeps them for later requests.
+        Assert.All(await BurstAsync(), status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.All(await BurstAsync(), status => Assert.Equal(HttpStatusCode.OK, status));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync(new Uri($"/api/v1/tokens/{id}", UriKind.Relative))).StatusCode);
+
+        Assert.All(await BurstAsync(), status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+    }
+
+    [Fact]
+    public async Task TheLookup_ReadsWhatTheModelStores_AndLeavesNoReadOnlyConnectionBehind()
+    {
+        var (_, email, _, id) = await MakeAsync(Permissions.StrategyRead);
+        var settings = app.Factory.Services.GetRequiredService<Spona.Web.Platform.Configuration.SponaSettings>();
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var stored = await db.Set<ApiToken>().AsNoTracking().SingleAsync(t => t.Id == id);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
+
+        var lookup = new ApiTokenLookup(settings);
+        var row = await lookup.FindAsync(id, CancellationToken.None);
+        Assert.Null(await lookup.FindAsync(Guid.NewGuid(), CancellationToken.None));
+        await lookup.DisposeAsync();
+
+        Assert.NotNull(row);
+        Assert.Equal((stored.UserId, stored.SecretHash, stored.Permissions, stored.ExpiresAt, stored.RevokedAt, stored.LastUsedAt),
+            (row.UserId, row.SecretHash, row.Permissions, row.ExpiresAt, row.RevokedAt, row.LastUsedAt));
+        Assert.Equal(DateTimeKind.Utc, row.ExpiresAt.Kind);
+        Assert.Equal(new ApiTokenOwner(user.Id, user.UserName, user.Email, false, user.InstitutionId, user.JurisdictionId), row.Owner);
+        Assert.Equal([Roles.MonitoringTeamMember], row.Roles);
+
+        // The lookup's SQLite connections are read-only; none may reach the application's connection pool.
+        if (settings.Provider == Spona.Web.Platform.Configuration.DatabaseProvider.Sqlite)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(settings.ConnectionString);
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA query_only";
+                Assert.Equal(0L, await command.ExecuteScalarAsync());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TheRoleTable_IsTheSameJsonAsTheAccessModel()
+    {
+        var client = await app.SignedInClientAsync(Roles.Auditor);
+        var response = await client.GetAsync(new Uri("/api/v1/roles", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(Roles.All, rows.Select(r => r.GetProperty("role").GetString()));
+        foreach (var row in rows)
+        {
+            Assert.Equal(RolePermissions.PermissionsOf(row.GetProperty("role").GetString()!), row.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
+        }
+
+        Assert.Contains(Permissions.UsersManage, rows.Single(r => r.GetProperty("role").GetString() == Roles.SystemAdministrator).GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
     public async Task Token_StopsWhenItsOwnerIsDisabled_OrItExpires()
     {
         var (_, email, token, id) = await MakeAsync();

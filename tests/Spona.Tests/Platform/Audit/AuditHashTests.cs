@@ -119,7 +119,7 @@ public sealed class SqliteStoredInstantTests
     [InlineData("0001-01-01 00:00:00")]
     public void EfCoreText_ParsesToTheSameInstantAsTheReader(string stored)
     {
-        Assert.True(SqliteAuditRange.TryParseEfInstant(System.Text.Encoding.UTF8.GetBytes(stored), out var instant));
+        Assert.True(Spona.Web.Platform.Persistence.SqliteStoredValues.TryParseEfInstant(System.Text.Encoding.UTF8.GetBytes(stored), out var instant));
         Assert.Equal(DateTime.Parse(stored, System.Globalization.CultureInfo.InvariantCulture), instant);
     }
 
@@ -134,5 +134,5 @@ public sealed class SqliteStoredInstantTests
     [InlineData("2026-12-03 10:22")]
     [InlineData("")]
     public void AnyOtherText_IsLeftToTheReadersParser(string stored) =>
-        Assert.False(SqliteAuditRange.TryParseEfInstant(System.Text.Encoding.UTF8.GetBytes(stored), out _));
+        Assert.False(Spona.Web.Platform.Persistence.SqliteStoredValues.TryParseEfInstant(System.Text.Encoding.UTF8.GetBytes(stored), out _));
 }

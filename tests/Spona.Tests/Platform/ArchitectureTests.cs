@@ -23,8 +23,13 @@ public sealed class ArchitectureTests
         Assert.True(open.Count == 0, "Not sealed: " + string.Join(", ", open));
     }
 
+    /// <summary>
+    /// A module reaches another only through Shared, or through the other's declared contract: its permissions class
+    /// (<see cref="Spona.Web.Platform.Authorization.IDeclarePermissions"/>), whose constants name the other's policies.
+    /// A file that imports another module may name no other type of it.
+    /// </summary>
     [Fact]
-    public void Modules_UseEachOtherOnlyThroughShared()
+    public void Modules_UseEachOtherOnlyThroughSharedOrTheirDeclaredPermissions()
     {
         var features = Path.Combine(SourceTree.WebProject, "Features");
         var modules = Directory.GetDirectories(features).Select(Path.GetFileName).Where(m => m != "Shared").ToList();
@@ -34,8 +39,18 @@ public sealed class ArchitectureTests
             foreach (var file in Directory.EnumerateFiles(Path.Combine(features, module!), "*.cs*", SearchOption.AllDirectories))
             {
                 var text = File.ReadAllText(file);
-                violations.AddRange(modules.Where(other => other != module && text.Contains($"Spona.Web.Features.{other}", StringComparison.Ordinal))
-                    .Select(other => $"{Path.GetRelativePath(features, file)} uses {other}"));
+                foreach (var other in modules.Where(other => other != module && text.Contains($"Spona.Web.Features.{other}", StringComparison.Ordinal)))
+                {
+                    // A name the file's own module also has (every module has an IndexModel) is its own.
+                    var own = App.GetTypes().Where(t => t.Namespace == $"Spona.Web.Features.{module}").Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+                    var types = App.GetTypes().Where(t => t.Namespace == $"Spona.Web.Features.{other}" && !t.IsNested && !t.Name.Contains('<', StringComparison.Ordinal) && !own.Contains(t.Name)).ToList();
+                    var named = types.Where(t => System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{t.Name.Split('`')[0]}\b")).ToList();
+                    var outsideContract = named.Where(t => !typeof(Spona.Web.Platform.Authorization.IDeclarePermissions).IsAssignableFrom(t)).Select(t => t.Name).ToList();
+                    if (named.Count == 0 || outsideContract.Count > 0)
+                    {
+                        violations.Add($"{Path.GetRelativePath(features, file)} uses {other}" + (outsideContract.Count > 0 ? ": " + string.Join(", ", outsideContract) : string.Empty));
+                    }
+                }
             }
         }
 

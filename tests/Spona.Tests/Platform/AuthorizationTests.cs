@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Spona.Tests.Infrastructure;
+using Spona.Web.Features.ReferenceData;
+using Spona.Web.Features.Strategy;
+using Spona.Web.Features.Users;
 using Spona.Web.Platform.Authorization;
 
 namespace Spona.Tests.Platform;
@@ -12,11 +15,11 @@ public sealed class AuthorizationTests(AppFixture app) : IClassFixture<AppFixtur
     /// <summary>A request that needs exactly one permission, per permission. A new permission needs a probe here.</summary>
     private static readonly Dictionary<string, (HttpMethod Method, string Url, object? Body)> Probes = new()
     {
-        [Permissions.StrategyRead] = (HttpMethod.Get, "/api/v1/strategy", null),
-        [Permissions.StrategyAmend] = (HttpMethod.Post, "/api/v1/strategy/measures/1.1/amendments", new { proposedBy = "Probe", proposedOn = "2025-01-01", change = "Probe" }),
-        [Permissions.ReferenceDataRead] = (HttpMethod.Get, "/api/v1/jurisdictions", null),
-        [Permissions.UsersManage] = (HttpMethod.Get, "/api/v1/users", null),
-        [Permissions.RolesRead] = (HttpMethod.Get, "/api/v1/roles", null),
+        [StrategyPermissions.Read] = (HttpMethod.Get, "/api/v1/strategy", null),
+        [StrategyPermissions.Amend] = (HttpMethod.Post, "/api/v1/strategy/measures/1.1/amendments", new { proposedBy = "Probe", proposedOn = "2025-01-01", change = "Probe" }),
+        [ReferenceDataPermissions.Read] = (HttpMethod.Get, "/api/v1/jurisdictions", null),
+        [UsersPermissions.Manage] = (HttpMethod.Get, "/api/v1/users", null),
+        [UsersPermissions.RolesRead] = (HttpMethod.Get, "/api/v1/roles", null),
         [Permissions.ApiTokensUse] = (HttpMethod.Get, "/api/v1/tokens", null),
         [Permissions.AccessBreakGlass] = (HttpMethod.Post, "/api/v1/access/break-glass", new { recordType = "Probe", recordId = Guid.Empty, reason = "Probe of the permission only" }),
         [Permissions.AccessReview] = (HttpMethod.Get, "/api/v1/access/break-glass", null),
@@ -26,7 +29,7 @@ public sealed class AuthorizationTests(AppFixture app) : IClassFixture<AppFixtur
         [Permissions.TasksSupervise] = (HttpMethod.Get, "/api/v1/tasks/overdue", null),
         [Permissions.FilesRead] = (HttpMethod.Get, "/api/v1/files/00000000-0000-0000-0000-000000000001", null),
         [Permissions.FilesAttach] = (HttpMethod.Delete, "/api/v1/files/00000000-0000-0000-0000-000000000001", new { reason = "Probe of the permission only" }),
-        [Permissions.ReferenceDataManage] = (HttpMethod.Post, "/api/v1/code-lists/sexes/items", new { code = "probe", labelEn = "P", labelBs = "P", labelHr = "P", labelSrLatn = "P" }),
+        [ReferenceDataPermissions.Manage] = (HttpMethod.Post, "/api/v1/code-lists/sexes/items", new { code = "probe", labelEn = "P", labelBs = "P", labelHr = "P", labelSrLatn = "P" }),
     };
 
     public static TheoryData<string, string> DeniedPairs()

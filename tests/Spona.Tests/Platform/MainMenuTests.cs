@@ -1,4 +1,5 @@
 using Spona.Tests.Infrastructure;
+using Spona.Web.Features.Users;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Web;
 
@@ -16,8 +17,8 @@ public sealed class MainMenuTests(AppFixture app) : IClassFixture<AppFixture>
         ("/tasks", Permissions.TasksWork, null),
         ("/strategy", null, null),
         ("/reference", null, null),
-        ("/admin/users", Permissions.UsersManage, null),
-        ("/admin/roles", Permissions.RolesRead, Permissions.UsersManage),
+        ("/admin/users", UsersPermissions.Manage, null),
+        ("/admin/roles", UsersPermissions.RolesRead, UsersPermissions.Manage),
         ("/audit", Permissions.AuditRead, null),
     ];
 

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Spona.Web.Features.Strategy;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Features.Home;
 
-[Authorize(Policy = Permissions.StrategyRead)]
+[Authorize(Policy = StrategyPermissions.Read)]
 [Platform.Audit.ReadsPersonalData(Platform.Tasks.WorkTask.RecordTypeName)]
 public sealed class IndexModel(AppDbContext db, Tasks.TaskQueries tasks, Platform.Access.CurrentUser user) : PageModel
 {

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spona.Web.Features.Shared;
-using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Localization;
 
 namespace Spona.Web.Features.ReferenceData;
@@ -53,7 +52,7 @@ public sealed class CodeItemsModel(ReferenceDataQueries queries, IAuthorizationS
         }
 
         Result = result;
-        CanManage = (await authorization.AuthorizeAsync(User, Permissions.ReferenceDataManage)).Succeeded;
+        CanManage = (await authorization.AuthorizeAsync(User, ReferenceDataPermissions.Manage)).Succeeded;
         return Page();
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spona.Web.Features.Shared;
-using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Localization;
 
 namespace Spona.Web.Features.ReferenceData;
@@ -50,6 +49,6 @@ public sealed class InstitutionsModel(ReferenceDataQueries queries, IAuthorizati
         Result = await queries.ListInstitutionsAsync(culture, Search, Type, Jurisdiction, Sort, PageNumber, 50, cancellationToken);
         Jurisdictions = [.. (await queries.AllJurisdictionsAsync(culture, cancellationToken))
             .OrderBy(j => j.Kind).ThenBy(j => SearchText.Fold(j.DisplayName), StringComparer.Ordinal)];
-        CanManage = (await authorization.AuthorizeAsync(User, Permissions.ReferenceDataManage)).Succeeded;
+        CanManage = (await authorization.AuthorizeAsync(User, ReferenceDataPermissions.Manage)).Succeeded;
     }
 }

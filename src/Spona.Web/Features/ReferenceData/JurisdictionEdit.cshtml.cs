@@ -4,12 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Spona.Web.Features.Shared;
-using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Localization;
 
 namespace Spona.Web.Features.ReferenceData;
 
-[Authorize(Policy = Permissions.ReferenceDataManage)]
+[Authorize(Policy = ReferenceDataPermissions.Manage)]
 public sealed class JurisdictionEditModel(ReferenceDataQueries queries, ReferenceDataEditor editor, IStringLocalizer<JurisdictionEditModel> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]

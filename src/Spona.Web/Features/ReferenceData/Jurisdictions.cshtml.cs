@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spona.Web.Features.Shared;
-using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Localization;
 
 namespace Spona.Web.Features.ReferenceData;
@@ -40,6 +39,6 @@ public sealed class JurisdictionsModel(ReferenceDataQueries queries, IAuthorizat
         }
 
         Result = await queries.ListJurisdictionsAsync(SupportedCultures.Normalize(CultureInfo.CurrentUICulture), Search, Kind, Sort, PageNumber, 50, cancellationToken);
-        CanManage = (await authorization.AuthorizeAsync(User, Permissions.ReferenceDataManage)).Succeeded;
+        CanManage = (await authorization.AuthorizeAsync(User, ReferenceDataPermissions.Manage)).Succeeded;
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Api;
-using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Localization;
 
 namespace Spona.Web.Features.ReferenceData;
@@ -18,47 +17,47 @@ internal static class ReferenceDataEndpoints
         var jurisdictions = app.MapApiGroup("jurisdictions", "Reference data");
         jurisdictions.MapGet("", async (string? search, JurisdictionKind? kind, string? sort, int? page, int? pageSize, ReferenceDataQueries queries, CancellationToken ct) =>
                 SearchInput.Check(search) ?? Results.Ok(await queries.ListJurisdictionsAsync(Culture(), search, kind, sort, page, pageSize, ct)))
-            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("Jurisdictions of Bosnia and Herzegovina, searchable and paged.").Produces<PagedResult<ReferenceDataQueries.JurisdictionView>>().ProducesValidationProblem();
+            .RequireAuthorization(ReferenceDataPermissions.Read).WithSummary("Jurisdictions of Bosnia and Herzegovina, searchable and paged.").Produces<PagedResult<ReferenceDataQueries.JurisdictionView>>().ProducesValidationProblem();
         jurisdictions.MapGet("/{code}", async (string code, ReferenceDataQueries queries, CancellationToken ct) =>
                 await queries.GetJurisdictionAsync(code, Culture(), ct) is { } found ? Results.Ok(found) : NotFound("jurisdiction", code))
-            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("One jurisdiction.").Produces<ReferenceDataQueries.JurisdictionView>().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(ReferenceDataPermissions.Read).WithSummary("One jurisdiction.").Produces<ReferenceDataQueries.JurisdictionView>().ProducesProblem(StatusCodes.Status404NotFound);
         jurisdictions.MapPost("", async ([FromBody] JurisdictionInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
                 await (await editor.SaveJurisdictionAsync(null, input, ct)).ToCreatedResultAsync("/api/v1/jurisdictions/{0}", async () => await queries.GetJurisdictionAsync(input.Code, Culture(), ct)))
-            .RequireAuthorization(Permissions.ReferenceDataManage).WithSummary("Add a jurisdiction.").Produces<ReferenceDataQueries.JurisdictionView>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .RequireAuthorization(ReferenceDataPermissions.Manage).WithSummary("Add a jurisdiction.").Produces<ReferenceDataQueries.JurisdictionView>(StatusCodes.Status201Created).ProducesValidationProblem();
         jurisdictions.MapPut("/{code}", async (string code, [FromBody] JurisdictionInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
                 await (await editor.SaveJurisdictionAsync(code, input, ct)).ToApiResultAsync(async () => await queries.GetJurisdictionAsync(code, Culture(), ct)))
-            .RequireAuthorization(Permissions.ReferenceDataManage).WithSummary("Change a jurisdiction.").Produces<ReferenceDataQueries.JurisdictionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .RequireAuthorization(ReferenceDataPermissions.Manage).WithSummary("Change a jurisdiction.").Produces<ReferenceDataQueries.JurisdictionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var institutions = app.MapApiGroup("institutions", "Reference data");
         institutions.MapGet("", async (string? search, InstitutionType? type, string? jurisdiction, string? sort, int? page, int? pageSize, ReferenceDataQueries queries, CancellationToken ct) =>
                 SearchInput.Check(search) ?? Results.Ok(await queries.ListInstitutionsAsync(Culture(), search, type, jurisdiction, sort, page, pageSize, ct)))
-            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("Institutions and organisations, searchable and paged.").Produces<PagedResult<ReferenceDataQueries.InstitutionView>>().ProducesValidationProblem();
+            .RequireAuthorization(ReferenceDataPermissions.Read).WithSummary("Institutions and organisations, searchable and paged.").Produces<PagedResult<ReferenceDataQueries.InstitutionView>>().ProducesValidationProblem();
         institutions.MapGet("/{code}", async (string code, ReferenceDataQueries queries, CancellationToken ct) =>
                 await queries.GetInstitutionAsync(code, Culture(), ct) is { } found ? Results.Ok(found) : NotFound("institution", code))
-            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("One institution.").Produces<ReferenceDataQueries.InstitutionView>().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(ReferenceDataPermissions.Read).WithSummary("One institution.").Produces<ReferenceDataQueries.InstitutionView>().ProducesProblem(StatusCodes.Status404NotFound);
         institutions.MapPost("", async ([FromBody] InstitutionInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
                 await (await editor.SaveInstitutionAsync(null, input, ct)).ToCreatedResultAsync("/api/v1/institutions/{0}", async () => await queries.GetInstitutionAsync(input.Code, Culture(), ct)))
-            .RequireAuthorization(Permissions.ReferenceDataManage).WithSummary("Add an institution.").Produces<ReferenceDataQueries.InstitutionView>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .RequireAuthorization(ReferenceDataPermissions.Manage).WithSummary("Add an institution.").Produces<ReferenceDataQueries.InstitutionView>(StatusCodes.Status201Created).ProducesValidationProblem();
         institutions.MapPut("/{code}", async (string code, [FromBody] InstitutionInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
                 await (await editor.SaveInstitutionAsync(code, input, ct)).ToApiResultAsync(async () => await queries.GetInstitutionAsync(code, Culture(), ct)))
-            .RequireAuthorization(Permissions.ReferenceDataManage).WithSummary("Change an institution.").Produces<ReferenceDataQueries.InstitutionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .RequireAuthorization(ReferenceDataPermissions.Manage).WithSummary("Change an institution.").Produces<ReferenceDataQueries.InstitutionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var lists = app.MapApiGroup("code-lists", "Reference data");
         lists.MapGet("", async (ReferenceDataQueries queries, CancellationToken ct) => Results.Ok(await queries.ListCodeListsAsync(Culture(), ct)))
-            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("The code lists.").Produces<IReadOnlyList<ReferenceDataQueries.CodeListView>>();
+            .RequireAuthorization(ReferenceDataPermissions.Read).WithSummary("The code lists.").Produces<IReadOnlyList<ReferenceDataQueries.CodeListView>>();
         lists.MapGet("/{key}", async (string key, string? search, bool? includeInactive, string? sort, int? page, int? pageSize, ReferenceDataQueries queries, CancellationToken ct) =>
                 SearchInput.Check(search)
                 ?? (await queries.ListCodeItemsAsync(key, Culture(), search, includeInactive ?? false, sort, page, pageSize, ct) is { } items ? Results.Ok(items) : NotFound("code list", key)))
-            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("The items of one code list, labels in the request's language.").Produces<PagedResult<ReferenceDataQueries.CodeItemView>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(ReferenceDataPermissions.Read).WithSummary("The items of one code list, labels in the request's language.").Produces<PagedResult<ReferenceDataQueries.CodeItemView>>().ProducesProblem(StatusCodes.Status404NotFound);
         lists.MapGet("/{key}/items/{code}", async (string key, string code, ReferenceDataQueries queries, CancellationToken ct) =>
                 await queries.GetCodeItemAsync(key, code, Culture(), ct) is { } item ? Results.Ok(item) : NotFound("code", code))
-            .RequireAuthorization(Permissions.ReferenceDataRead).WithSummary("One item of a code list.").Produces<ReferenceDataQueries.CodeItemView>().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(ReferenceDataPermissions.Read).WithSummary("One item of a code list.").Produces<ReferenceDataQueries.CodeItemView>().ProducesProblem(StatusCodes.Status404NotFound);
         lists.MapPost("/{key}/items", async (string key, [FromBody] CodeItemInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
                 await (await editor.SaveCodeItemAsync(key, null, input, ct)).ToCreatedResultAsync($"/api/v1/code-lists/{key}/items/{{0}}", async () => await queries.GetCodeItemAsync(key, input.Code, Culture(), ct)))
-            .RequireAuthorization(Permissions.ReferenceDataManage).WithSummary("Add an item to a code list.").Produces<ReferenceDataQueries.CodeItemView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(ReferenceDataPermissions.Manage).WithSummary("Add an item to a code list.").Produces<ReferenceDataQueries.CodeItemView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         lists.MapPut("/{key}/items/{code}", async (string key, string code, [FromBody] CodeItemInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
                 await (await editor.SaveCodeItemAsync(key, code, input, ct)).ToApiResultAsync(async () => await queries.GetCodeItemAsync(key, code, Culture(), ct)))
-            .RequireAuthorization(Permissions.ReferenceDataManage).WithSummary("Change the labels of an item, or deactivate it.").Produces<ReferenceDataQueries.CodeItemView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .RequireAuthorization(ReferenceDataPermissions.Manage).WithSummary("Change the labels of an item, or deactivate it.").Produces<ReferenceDataQueries.CodeItemView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static IResult NotFound(string what, string key) => Results.Problem(

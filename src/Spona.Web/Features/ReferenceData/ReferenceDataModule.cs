@@ -1,4 +1,3 @@
-using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Localization;
 using Spona.Web.Platform.Web;
 
@@ -14,7 +13,7 @@ public static class ReferenceDataModule
         Platform.Audit.AuditSetup.AddAuditOperationType(services, ReferenceDataOperations.Edit);
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {
-            options.Conventions.AuthorizeFolder("/ReferenceData", Permissions.ReferenceDataRead);
+            options.Conventions.AuthorizeFolder("/ReferenceData", ReferenceDataPermissions.Read);
             // The edit pages also create: the same form under a "new" address.
             options.Conventions.AddPageRoute("/ReferenceData/JurisdictionEdit", "reference/jurisdictions/new");
             options.Conventions.AddPageRoute("/ReferenceData/InstitutionEdit", "reference/institutions/new");

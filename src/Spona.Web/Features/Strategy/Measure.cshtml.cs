@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Spona.Web.Features.Shared;
-using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Errors;
 using Spona.Web.Platform.Localization;
 
@@ -35,7 +34,7 @@ public sealed class MeasureModel(
 
     public async Task<IActionResult> OnPostAmendAsync([Bind(Prefix = nameof(Amendment))] AmendmentInput amendment, CancellationToken cancellationToken)
     {
-        if (!(await authorization.AuthorizeAsync(User, Permissions.StrategyAmend)).Succeeded)
+        if (!(await authorization.AuthorizeAsync(User, StrategyPermissions.Amend)).Succeeded)
         {
             return Forbid();
         }
@@ -67,7 +66,7 @@ public sealed class MeasureModel(
 
     public async Task<IActionResult> OnPostAdoptAsync(Guid amendmentId, [Bind(Prefix = nameof(Adoption))] AdoptionInput adoption, CancellationToken cancellationToken)
     {
-        if (!(await authorization.AuthorizeAsync(User, Permissions.StrategyAmend)).Succeeded)
+        if (!(await authorization.AuthorizeAsync(User, StrategyPermissions.Amend)).Succeeded)
         {
             return Forbid();
         }
@@ -110,6 +109,6 @@ public sealed class MeasureModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Measure = await catalogue.GetMeasureAsync(Number, SupportedCultures.Normalize(CultureInfo.CurrentUICulture), cancellationToken);
-        CanAmend = (await authorization.AuthorizeAsync(User, Permissions.StrategyAmend)).Succeeded;
+        CanAmend = (await authorization.AuthorizeAsync(User, StrategyPermissions.Amend)).Succeeded;
     }
 }

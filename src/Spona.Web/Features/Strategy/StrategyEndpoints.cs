@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Api;
-using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Localization;
 
 namespace Spona.Web.Features.Strategy;
@@ -14,13 +13,13 @@ internal static class StrategyEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("strategy", "Strategy");
-        group.MapGet("", GetTreeAsync).RequireAuthorization(Permissions.StrategyRead)
+        group.MapGet("", GetTreeAsync).RequireAuthorization(StrategyPermissions.Read)
             .WithSummary("The strategy in force: general goal, specific goals and their measures.");
-        group.MapGet("/measures/{number}", GetMeasureAsync).RequireAuthorization(Permissions.StrategyRead)
+        group.MapGet("/measures/{number}", GetMeasureAsync).RequireAuthorization(StrategyPermissions.Read)
             .WithSummary("One measure with its items, amendments and earlier wordings.");
-        group.MapPost("/measures/{number}/amendments", RecordAmendmentAsync).RequireAuthorization(Permissions.StrategyAmend)
+        group.MapPost("/measures/{number}/amendments", RecordAmendmentAsync).RequireAuthorization(StrategyPermissions.Amend)
             .WithSummary("Record an amendment to a measure proposed by the Monitoring Team (1.2.4).");
-        group.MapPost("/amendments/{id:guid}/adoption", AdoptAmendmentAsync).RequireAuthorization(Permissions.StrategyAmend)
+        group.MapPost("/amendments/{id:guid}/adoption", AdoptAmendmentAsync).RequireAuthorization(StrategyPermissions.Amend)
             .WithSummary("Record the decision that adopted a proposed amendment.")
             .WithDescription("Refused without any change when the amendment is unknown (404), already adopted or its measure is no longer in the strategy in force (409 with a code), or the catalogue changed since `catalogueVersion` (409).")
             .Produces<StrategyCatalogue.MeasureView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

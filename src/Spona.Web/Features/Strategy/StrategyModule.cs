@@ -1,4 +1,3 @@
-using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Localization;
 using Spona.Web.Platform.Web;
 
@@ -13,7 +12,7 @@ public static class StrategyModule
         services.AddScoped<AmendmentRecorder>();
         services.AddScoped<AmendmentAdoption>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
-            options.Conventions.AuthorizeFolder("/Strategy", Permissions.StrategyRead));
+            options.Conventions.AuthorizeFolder("/Strategy", StrategyPermissions.Read));
         return services;
     }
 

@@ -22,7 +22,7 @@ public sealed class RoleGrantRequest : IAudited
     public static readonly IReadOnlySet<string> PrivilegedRoles = new HashSet<string>(
         RolePermissions.RolesWith(Permissions.AuditRead)
             .Concat(RolePermissions.RolesWith(Permissions.AccessReview))
-            .Concat(RolePermissions.RolesWith(Permissions.UsersManage)),
+            .Concat(RolePermissions.RolesWith(UsersPermissions.Manage)),
         StringComparer.Ordinal);
 
     public Guid Id { get; set; }

@@ -286,7 +286,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
         if (roles.Count > 0)
         {
             var institution = await db.Users.Where(u => u.Id == requestedBy).Select(u => u.InstitutionId).FirstAsync(cancellationToken);
-            await notifier.NotifyInstitutionAsync(institution, Permissions.UsersManage, UsersModule.RoleRequested, $"Account:{userId}", $"/admin/users/{userId}", except: requestedBy, cancellationToken);
+            await notifier.NotifyInstitutionAsync(institution, UsersPermissions.Manage, UsersModule.RoleRequested, $"Account:{userId}", $"/admin/users/{userId}", except: requestedBy, cancellationToken);
         }
     }
 

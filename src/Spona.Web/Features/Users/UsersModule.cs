@@ -1,5 +1,4 @@
 using Spona.Web.Platform.Audit;
-using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Localization;
 using Spona.Web.Platform.Notifications;
 using Spona.Web.Platform.Web;
@@ -15,9 +14,9 @@ public static class UsersModule
     {
         services.AddScoped<UserAdministration>();
         services.AddSingleton<RoleTableJson>();
-        services.AddMenuEntry(new MenuEntry("/admin/users", Localizable.Text("Users"), 40, Permissions.UsersManage, Section: "/admin"));
+        services.AddMenuEntry(new MenuEntry("/admin/users", Localizable.Text("Users"), 40, UsersPermissions.Manage, Section: "/admin"));
         // Who may read the role table but not manage accounts gets the table itself.
-        services.AddMenuEntry(new MenuEntry("/admin/roles", Localizable.Text("Roles and permissions"), 40, Permissions.RolesRead, HiddenWith: Permissions.UsersManage, Section: "/admin"));
+        services.AddMenuEntry(new MenuEntry("/admin/roles", Localizable.Text("Roles and permissions"), 40, UsersPermissions.RolesRead, HiddenWith: UsersPermissions.Manage, Section: "/admin"));
         services.AddScoped<ActivationMail>();
         services.AddNotificationKind(RoleRequested);
         foreach (var operation in UsersOperations.All)
@@ -28,11 +27,11 @@ public static class UsersModule
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {
             // Page by page: the role table is also for auditors and the State Coordinator's office, who manage no users.
-            options.Conventions.AuthorizePage("/Users/Index", Permissions.UsersManage);
-            options.Conventions.AuthorizePage("/Users/Invite", Permissions.UsersManage);
-            options.Conventions.AuthorizePage("/Users/Detail", Permissions.UsersManage);
-            options.Conventions.AuthorizePage("/Users/RoleRequests", Permissions.UsersManage);
-            options.Conventions.AuthorizePage("/Users/Roles", Permissions.RolesRead);
+            options.Conventions.AuthorizePage("/Users/Index", UsersPermissions.Manage);
+            options.Conventions.AuthorizePage("/Users/Invite", UsersPermissions.Manage);
+            options.Conventions.AuthorizePage("/Users/Detail", UsersPermissions.Manage);
+            options.Conventions.AuthorizePage("/Users/RoleRequests", UsersPermissions.Manage);
+            options.Conventions.AuthorizePage("/Users/Roles", UsersPermissions.RolesRead);
         });
         return services;
     }

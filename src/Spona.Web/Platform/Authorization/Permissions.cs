@@ -1,14 +1,13 @@
+using static Spona.Web.Platform.Authorization.Roles;
+
 namespace Spona.Web.Platform.Authorization;
 
-/// <summary>Named capabilities. Every page and endpoint names one of these as its policy (deny by default, S4).</summary>
+/// <summary>
+/// Named capabilities of the platform itself. Every page and endpoint names a permission as its policy (deny by
+/// default, S4); a module declares its own (<see cref="IDeclarePermissions"/>), the platform names none of them.
+/// </summary>
 public static class Permissions
 {
-    public const string StrategyRead = "Strategy.Read";
-    public const string StrategyAmend = "Strategy.Amend";
-    public const string ReferenceDataRead = "ReferenceData.Read";
-    public const string ReferenceDataManage = "ReferenceData.Manage";
-    public const string UsersManage = "Users.Manage";
-    public const string RolesRead = "Roles.Read";
     public const string ApiTokensUse = "ApiTokens.Use";
     public const string AccessBreakGlass = "Access.BreakGlass";
     public const string AccessReview = "Access.Review";
@@ -19,5 +18,31 @@ public static class Permissions
     public const string FilesRead = "Files.Read";
     public const string FilesAttach = "Files.Attach";
 
-    public static readonly IReadOnlyList<string> All = [StrategyRead, StrategyAmend, ReferenceDataRead, ReferenceDataManage, UsersManage, RolesRead, ApiTokensUse, NotificationsRead, TasksWork, TasksSupervise, AccessBreakGlass, AccessReview, AuditRead, FilesRead, FilesAttach];
+    /// <summary>Every permission, the platform's and every module's, in the order of the role table.</summary>
+    public static IReadOnlyList<string> All => RolePermissions.AllPermissions;
+}
+
+/// <summary>The platform's rows of the role table.</summary>
+internal sealed class PlatformPermissions : IDeclarePermissions
+{
+    private static readonly string[] CaseWork = [StateCoordinatorOffice, CoordinationTeamMember, CaseWorker, ShelterStaff, PoliceOfficer, Prosecutor, CourtClerk, LabourInspector, LegalAidProvider];
+
+    public int Order => 100;
+
+    public IReadOnlyList<PermissionDeclaration> Permissions { get; } =
+    [
+        new(Authorization.Permissions.ApiTokensUse, "Use API tokens", [SystemAdministrator, StateCoordinatorOffice, MonitoringTeamMember, InstitutionReporter, Analyst]),
+        // Everyone reads their own notices, and only their own (the list is filtered by the signed-in account).
+        new(Authorization.Permissions.NotificationsRead, "Read one's own notifications", [.. Roles.All]),
+        // Everyone who does case or plan work has tasks; the trail's readers and the analysts do not.
+        new(Authorization.Permissions.TasksWork, "Work on one's own and one's institution's tasks", [.. Roles.All.Except([Auditor, Analyst])]),
+        new(Authorization.Permissions.TasksSupervise, "Supervise tasks: see overdue tasks in one's scope and reassign them", [Supervisor, InstitutionHead, StateCoordinatorOffice, CoordinationTeamMember]),
+        new(Authorization.Permissions.AccessBreakGlass, "Open a record outside one's scope (break-the-glass access)", CaseWork),
+        new(Authorization.Permissions.AccessReview, "Review break-the-glass access", [StateCoordinatorOffice, Auditor]),
+        // The trail is read by those who oversee, never by those it records most (S6, S15).
+        new(Authorization.Permissions.AuditRead, "Read the audit trail", [Auditor, StateCoordinatorOffice]),
+        // Attachments of records, for those who do case work; a file is reached only through its record's scope (ADR 0020).
+        new(Authorization.Permissions.FilesRead, "Read the files attached to the records one reaches", CaseWork),
+        new(Authorization.Permissions.FilesAttach, "Attach files to the records one reaches and delete them", CaseWork),
+    ];
 }

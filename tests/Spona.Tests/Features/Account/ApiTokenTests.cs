@@ -2,6 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spona.Tests.Infrastructure;
+using Spona.Web.Features.ReferenceData;
+using Spona.Web.Features.Strategy;
+using Spona.Web.Features.Users;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Persistence;
@@ -23,7 +26,7 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Token_WorksOnTheApi_OnlyWithItsPermissions_AndIsStoredHashed()
     {
-        var (_, _, token, id) = await MakeAsync(Permissions.StrategyRead);
+        var (_, _, token, id) = await MakeAsync(StrategyPermissions.Read);
         var client = app.BearerClient(token);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode);
@@ -102,7 +105,7 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task ARevocation_IsSeenAtOnceByEveryRequest_HoweverManyRanBeforeInParallel()
     {
-        var (owner, _, token, id) = await MakeAsync(Permissions.StrategyRead);
+        var (owner, _, token, id) = await MakeAsync(StrategyPermissions.Read);
         var client = app.BearerClient(token);
         async Task<HttpStatusCode[]> BurstAsync() => await Task.WhenAll(Enumerable.Range(0, 24)
             .Select(async _ => (await client.GetAsync(new Uri("/api/v1/strategy", UriKind.Relative))).StatusCode));
@@ -119,7 +122,7 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task TheLookup_ReadsWhatTheModelStores_AndLeavesNoReadOnlyConnectionBehind()
     {
-        var (_, email, _, id) = await MakeAsync(Permissions.StrategyRead);
+        var (_, email, _, id) = await MakeAsync(StrategyPermissions.Read);
         var settings = app.Factory.Services.GetRequiredService<Spona.Web.Platform.Configuration.SponaSettings>();
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -168,7 +171,7 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.Equal(RolePermissions.PermissionsOf(row.GetProperty("role").GetString()!), row.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
         }
 
-        Assert.Contains(Permissions.UsersManage, rows.Single(r => r.GetProperty("role").GetString() == Roles.SystemAdministrator).GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains(UsersPermissions.Manage, rows.Single(r => r.GetProperty("role").GetString() == Roles.SystemAdministrator).GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
     }
 
     [Fact]
@@ -202,7 +205,7 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
         var owner = app.Factory.CreateBrowser();
         await Html.SignInAsync(owner, email, AppFixture.Password);
 
-        var manage = await owner.PostJsonAsync("/api/v1/tokens", new { name = "x", expiresInDays = 10, permissions = new[] { Permissions.ReferenceDataManage } }, HttpStatusCode.BadRequest);
+        var manage = await owner.PostJsonAsync("/api/v1/tokens", new { name = "x", expiresInDays = 10, permissions = new[] { ReferenceDataPermissions.Manage } }, HttpStatusCode.BadRequest);
         await owner.PostJsonAsync("/api/v1/tokens", new { name = "x", expiresInDays = 10, permissions = new[] { Permissions.ApiTokensUse } }, HttpStatusCode.BadRequest);
         await owner.PostJsonAsync("/api/v1/tokens", new { name = "x", expiresInDays = 400 }, HttpStatusCode.BadRequest);
         await owner.PostJsonAsync("/api/v1/tokens", new { name = "", expiresInDays = 10 }, HttpStatusCode.BadRequest);

@@ -191,7 +191,7 @@ public sealed class FourEyesRoleGrantTests(AppFixture app) : IClassFixture<AppFi
     [Fact]
     public void PrivilegedRoles_AreEveryRoleThatReadsTheTrailReviewsAccessOrManagesAccounts()
     {
-        foreach (var permission in new[] { Permissions.AuditRead, Permissions.AccessReview, Permissions.UsersManage })
+        foreach (var permission in new[] { Permissions.AuditRead, Permissions.AccessReview, UsersPermissions.Manage })
         {
             Assert.Subset(RoleGrantRequest.PrivilegedRoles.ToHashSet(), RolePermissions.RolesWith(permission).ToHashSet());
         }

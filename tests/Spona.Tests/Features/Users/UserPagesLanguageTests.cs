@@ -1,5 +1,6 @@
 using System.Net;
 using Spona.Tests.Infrastructure;
+using Spona.Web.Features.Strategy;
 using Spona.Web.Platform.Authorization;
 
 namespace Spona.Tests.Features.Users;
@@ -70,7 +71,7 @@ public sealed class UserPagesLanguageTests(AppFixture app) : IClassFixture<AppFi
         var rows = page.QuerySelectorAll("tbody th[scope=row]");
         Assert.Equal(Permissions.All.Count, rows.Length);
         Assert.StartsWith(first, rows[0].TextContent.Trim(), StringComparison.Ordinal);
-        Assert.Equal(Permissions.StrategyRead, rows[0].QuerySelector(".permission-code")?.TextContent);
+        Assert.Equal(StrategyPermissions.Read, rows[0].QuerySelector(".permission-code")?.TextContent);
         Assert.StartsWith(last, rows[^1].TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal(Permissions.All[^1], rows[^1].QuerySelector(".permission-code")?.TextContent);
     }
@@ -84,11 +85,11 @@ public sealed class UserPagesLanguageTests(AppFixture app) : IClassFixture<AppFi
 
         var label = page.QuerySelector("label[for='perm-Users-Manage']");
         Assert.StartsWith("Upravljanje korisničkim računima", label?.TextContent.Trim(), StringComparison.Ordinal);
-        var created = await Html.SubmitAsync(admin, page, "main form", new Dictionary<string, string> { ["Name"] = "Synthetic system", ["ExpiresInDays"] = "30", ["Chosen"] = Permissions.StrategyRead });
+        var created = await Html.SubmitAsync(admin, page, "main form", new Dictionary<string, string> { ["Name"] = "Synthetic system", ["ExpiresInDays"] = "30", ["Chosen"] = StrategyPermissions.Read });
 
         var result = await Html.ParseAsync(created);
         var listed = result.QuerySelector("tbody td ul li");
         Assert.StartsWith("Pregled strategije", listed?.TextContent.Trim(), StringComparison.Ordinal);
-        Assert.Equal(Permissions.StrategyRead, listed?.QuerySelector(".permission-code")?.TextContent);
+        Assert.Equal(StrategyPermissions.Read, listed?.QuerySelector(".permission-code")?.TextContent);
     }
 }

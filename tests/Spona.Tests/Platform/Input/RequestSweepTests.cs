@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spona.Tests.Infrastructure;
+using Spona.Web.Features.Strategy;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Persistence;
 
@@ -35,7 +36,7 @@ public sealed partial class RequestSweepTests(AppFixture app) : IClassFixture<Ap
             ("/api/v1/institutions", new { code = "MS-W" + suffix, name = blank, type = "Ministry", jurisdictionCode = "BA-BIH", isActive = true }, "name"),
             ("/api/v1/institutions", new { code = "MS-X" + suffix, name = "Vidljivo", address = blank, type = "Ministry", jurisdictionCode = "BA-BIH", isActive = true }, "address"),
             ("/api/v1/users", new { email = $"w-{suffix}@example.test", displayName = blank, institution = "MSB", roles = new[] { Roles.Analyst } }, "displayName"),
-            ("/api/v1/tokens", new { name = blank, expiresInDays = 30, permissions = new[] { Permissions.StrategyRead } }, "name"),
+            ("/api/v1/tokens", new { name = blank, expiresInDays = 30, permissions = new[] { StrategyPermissions.Read } }, "name"),
         };
 
         // The control: the same requests with visible text are accepted, so a refusal below is the text's doing.

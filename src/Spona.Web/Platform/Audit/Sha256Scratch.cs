@@ -16,7 +16,17 @@ internal static class Sha256Scratch
     public static void HashData(ReadOnlySpan<byte> data, Span<byte> destination)
     {
         var hash = context ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(data);
-        hash.GetHashAndReset(destination);
+        try
+        {
+            hash.AppendData(data);
+            hash.GetHashAndReset(destination);
+        }
+        catch
+        {
+            // A context left holding part of an input would corrupt every later hash on this thread: drop it.
+            context = null;
+            hash.Dispose();
+            throw;
+        }
     }
 }

@@ -142,3 +142,21 @@ public sealed class MerkleTreeTests
         }
     }
 }
+
+/// <summary>The per-thread SHA-256 context gives SHA-256, and a failed call leaves no state behind.</summary>
+public sealed class Sha256ScratchTests
+{
+    [Fact]
+    public void Hashes_AreSha256_AndAFailedCallDoesNotTaintTheNext()
+    {
+        var data = "spona.audit.v2 synthetic"u8.ToArray();
+        var hash = new byte[32];
+
+        Sha256Scratch.HashData(data, hash);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(data), hash);
+
+        Assert.ThrowsAny<ArgumentException>(() => Sha256Scratch.HashData(data, new byte[8]));
+        Sha256Scratch.HashData([], hash);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData([]), hash);
+    }
+}

@@ -11,7 +11,7 @@ using Spona.Web.Platform.Localization;
 namespace Spona.Web.Features.Strategy;
 
 public sealed class MeasureModel(
-    StrategyCatalogue catalogue, AmendmentRecorder recorder, AmendmentAdoption amendmentAdoption, IAuthorizationService authorization, IStringLocalizer<MeasureModel> localizer) : PageModel
+    StrategyCatalogue catalogue, AmendmentRecorder recorder, AmendmentAdoption amendmentAdoption, IAuthorizationService authorization, IStringLocalizer<MeasureModel> localizer) : PageModel, IShowRuleViolations
 {
     [BindProperty(SupportsGet = true)]
     public string Number { get; set; } = "";
@@ -43,25 +43,18 @@ public sealed class MeasureModel(
 
         if (ModelState.IsValid)
         {
-            try
+            // A broken rule (a proposal dated in the future) is shown on the form by the rule filter.
+            var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+            if (await recorder.RecordAsync(Number, Amendment, userId, cancellationToken) is null)
             {
-                var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-                if (await recorder.RecordAsync(Number, Amendment, userId, cancellationToken) is null)
-                {
-                    return NotFound();
-                }
+                return NotFound();
+            }
 
-                TempData["Saved"] = true;
-                return RedirectToPage(new { Number });
-            }
-            catch (DomainRuleViolation violation)
-            {
-                ModelState.AddModelError(string.Empty, localizer[violation.Message]);
-            }
+            TempData["Saved"] = true;
+            return RedirectToPage(new { Number });
         }
 
-        await LoadAsync(cancellationToken);
-        return Measure is null ? NotFound() : Page();
+        return await ShowAgainAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAdoptAsync(Guid amendmentId, [Bind(Prefix = nameof(Adoption))] AdoptionInput adoption, CancellationToken cancellationToken)
@@ -72,33 +65,32 @@ public sealed class MeasureModel(
         }
 
         Adoption = adoption;
+        // Set first: errors, including a broken rule shown by the rule filter, appear next to this amendment.
+        AdoptingId = amendmentId;
 
         if (ModelState.IsValid)
         {
-            try
+            // The amendment must be one of this page's measure: checked before anything is written.
+            var outcome = await amendmentAdoption.AdoptAsync(amendmentId, Number, Adoption, cancellationToken);
+            if (outcome.Status == EditStatus.NotFound)
             {
-                // The amendment must be one of this page's measure: checked before anything is written.
-                var outcome = await amendmentAdoption.AdoptAsync(amendmentId, Number, Adoption, cancellationToken);
-                if (outcome.Status == EditStatus.NotFound)
-                {
-                    return NotFound();
-                }
-
-                if (outcome.Status == EditStatus.Done)
-                {
-                    TempData["Adopted"] = true;
-                    return RedirectToPage(new { Number });
-                }
-
-                outcome.AddTo(ModelState, nameof(Adoption), localizer);
+                return NotFound();
             }
-            catch (DomainRuleViolation violation)
+
+            if (outcome.Status == EditStatus.Done)
             {
-                ModelState.AddModelError(string.Empty, localizer[violation.Message]);
+                TempData["Adopted"] = true;
+                return RedirectToPage(new { Number });
             }
+
+            outcome.AddTo(ModelState, nameof(Adoption), localizer);
         }
 
-        AdoptingId = amendmentId;
+        return await ShowAgainAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken)
+    {
         await LoadAsync(cancellationToken);
         return Measure is null ? NotFound() : Page();
     }

@@ -7,7 +7,7 @@ using Spona.Web.Platform.Localization;
 namespace Spona.Web.Features.Users;
 
 [Spona.Web.Platform.Audit.ReadsPersonalData("Account")]
-public sealed class DetailModel(UserAdministration admin, IStringLocalizer<DetailModel> localizer) : PageModel
+public sealed class DetailModel(UserAdministration admin, IStringLocalizer<DetailModel> localizer) : PageModel, Platform.Errors.IShowRuleViolations
 {
     public UserView Account { get; private set; } = null!;
 
@@ -89,6 +89,9 @@ public sealed class DetailModel(UserAdministration admin, IStringLocalizer<Detai
 
         return Page();
     }
+
+    public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) =>
+        Guid.TryParse(RouteData.Values["id"] as string, out var id) && await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -230,20 +230,15 @@ public sealed class UserAdministration(AppDbContext db, UserManager<SponaUser> u
             // at once, the second sees the first decision.
             await db.Entry(request).ReloadAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            try
+            // A broken rule (the one who asked approves, a decided or lapsed request) throws, the transaction is rolled
+            // back, and the rule filter shows it: a 409 problem on the API, a form error on the page.
+            if (approve)
             {
-                if (approve)
-                {
-                    request.Approve(ActorId(actor), now);
-                }
-                else
-                {
-                    request.Reject(ActorId(actor), now);
-                }
+                request.Approve(ActorId(actor), now);
             }
-            catch (Platform.Errors.DomainRuleViolation rule)
+            else
             {
-                return EditOutcome.Invalid("", rule.Message);
+                request.Reject(ActorId(actor), now);
             }
 
             if (!approve)

@@ -66,10 +66,10 @@ internal static class UsersEndpoints
             .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Auditor, State Coordinator's office and System administrator roles waiting for a second administrator's approval, oldest first.").Produces<List<RoleGrantRequestView>>();
         requests.MapPost("/{id:guid}/approve", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
                 await DecidedAsync(await admin.ApproveRoleAsync(id, actor, ct), admin, ct))
-            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Approve a role request (not your own request, not for your own account); the role takes effect and the account's sessions end.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Approve a role request (not your own request, not for your own account); the role takes effect and the account's sessions end.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         requests.MapPost("/{id:guid}/reject", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
                 await DecidedAsync(await admin.RejectRoleAsync(id, actor, ct), admin, ct))
-            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Refuse a role request (or withdraw your own).").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Refuse a role request (or withdraw your own).").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         app.MapApiGroup("roles", "Users").MapGet("", (RoleTableJson table) => table.Result())
             .RequireAuthorization(UsersPermissions.RolesRead).WithSummary("Every role and its permissions: the one table of the access model.").Produces<List<RoleView>>();

@@ -11,15 +11,24 @@ internal sealed class ApiTokenAuthenticationHandler(
 {
     public const string SchemeName = "ApiToken";
 
+    private const string Bearer = "Bearer ";
+
+    /// <summary>Whether a request is authenticated by its API token: a Bearer token on the API, never anywhere else.</summary>
+    public static bool Applies(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && request.Headers.Authorization.ToString().StartsWith(Bearer, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The token as presented after <c>Bearer</c>.</summary>
+    public static string Presented(HttpRequest request) => request.Headers.Authorization.ToString()[Bearer.Length..].Trim();
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!Request.Headers.Authorization.ToString().StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticateResult.NoResult();
         }
 
-        var principal = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), SchemeName, Context.RequestAborted, Context);
+        var principal = await tokens.AuthenticateAsync(Presented(Request), SchemeName, Context.RequestAborted, Context);
         return principal is null
             ? AuthenticateResult.Fail("The token is not valid.")
             : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

@@ -59,8 +59,7 @@ public static class IdentitySetup
                 options.DefaultForbidScheme = AutomaticScheme;
             })
             .AddPolicyScheme(AutomaticScheme, "Cookie or API token", options => options.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ApiTokenAuthenticationHandler.Applies(context.Request)
                     ? ApiTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)

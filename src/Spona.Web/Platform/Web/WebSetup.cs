@@ -23,6 +23,8 @@ public static class WebSetup
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add(new AntiforgeryFailures());
+                // A broken domain rule becomes a form error on the page shown again (ADR 0028).
+                options.Filters.Add<Errors.DomainRuleFilter>();
                 // Every bound string passes the one text rule (ADR 0015); no page has to remember it.
                 options.ModelValidatorProviders.Add(new Input.TextModelValidatorProvider());
             });
@@ -91,7 +93,9 @@ public static class WebSetup
 
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseAuthentication();
+        // ASP.NET Core's authentication step, with a Bearer token on the API checked directly (ADR 0025).
+        ((IApplicationBuilder)app).Properties[Identity.ApiTokenAuthenticationMiddleware.PlacedKey] = true;
+        app.UseMiddleware<Identity.ApiTokenAuthenticationMiddleware>();
         // Who the request acts for, once: account, institution, jurisdiction subtree, roles and permissions (S5).
         app.UseMiddleware<Access.CurrentUserMiddleware>();
         app.UseMiddleware<Identity.TwoFactorEnrollmentGate>();

@@ -92,6 +92,42 @@ public sealed class AmendmentAdoptionTests : IAsyncLifetime
         Assert.Equal(before.Adopted + 1, (await SnapshotAsync()).Adopted);
     }
 
+    /// <summary>
+    /// The rule filter: a broken domain rule on a page is a form error in the reader's language, on the page shown
+    /// again with status 409, and nothing is saved (the page catches nothing itself).
+    /// </summary>
+    [Fact]
+    public async Task AdoptForm_DatedBeforeTheProposal_ShowsTheRuleOnThePage_409_AndChangesNothing()
+    {
+        var client = await app.SignedInClientAsync(Roles.StateCoordinatorOffice);
+        await ProposeAsync(client, "4.2");
+        var page = await Html.GetAsync(client, "/strategy/measures/4.2");
+        var before = await SnapshotAsync();
+
+        var refused = await Html.SubmitAsync(client, page, "details.adopt form", new Dictionary<string, string>
+        {
+            ["Adoption.AdoptedOn"] = "2025-03-01",
+            ["Adoption.DecisionReference"] = "VM 12/25",
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var shown = await Html.ParseAsync(refused);
+        Assert.Contains("An amendment cannot be adopted before it was proposed.", shown.Text(".error-summary"), StringComparison.Ordinal);
+        Assert.NotNull(shown.QuerySelector("details.adopt form"));
+        Assert.Equal(before, await SnapshotAsync());
+
+        // In the reader's language: the rule's message is translated, not its English text.
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("bs");
+        var bosnian = await Html.GetAsync(client, "/strategy/measures/4.2");
+        var again = await Html.ParseAsync(await Html.SubmitAsync(client, bosnian, "details.adopt form", new Dictionary<string, string>
+        {
+            ["Adoption.AdoptedOn"] = "2025-03-01",
+            ["Adoption.DecisionReference"] = "VM 12/25",
+        }));
+        Assert.Contains("Izmjena ne može biti usvojena prije nego što je predložena.", again.Text(".error-summary"), StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
     [Fact]
     public async Task AdoptAmendment_ConcurrentAdoptions_OnlyOneIsRecorded()
     {

@@ -121,7 +121,8 @@ public sealed class StrategyPageTests(AppFixture app) : IClassFixture<AppFixture
             ["Amendment.Change"] = "Canary change 7f1e",
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // A broken rule, shown on the form by the rule filter, with the API's status for it.
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var form = await Html.ParseAsync(response);
         Assert.Contains("cannot be adopted before it was proposed", form.Text(".error-summary"), StringComparison.Ordinal);
         var after = await Html.GetAsync(client, "/strategy/measures/1.4");

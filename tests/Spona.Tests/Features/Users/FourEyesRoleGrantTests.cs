@@ -49,8 +49,11 @@ public sealed class FourEyesRoleGrantTests(AppFixture app) : IClassFixture<AppFi
 
         // The one who asked cannot approve; the puppet cannot either (it manages no users).
         var own = await first.PostAsync(new Uri($"/api/v1/role-requests/{request}/approve", UriKind.Relative), null);
-        Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
-        Assert.Contains("Another administrator must approve", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // A broken rule: 409 with the rule's code, like every other (the rule filter).
+        Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
+        var ownProblem = await own.Content.ReadAsStringAsync();
+        Assert.Contains("Another administrator must approve", ownProblem, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"role-grant.same-administrator\"", ownProblem, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await again.PostAsync(new Uri($"/api/v1/role-requests/{request}/approve", UriKind.Relative), null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await again.GetAsync(new Uri("/api/v1/audit", UriKind.Relative))).StatusCode);
 
@@ -61,8 +64,10 @@ public sealed class FourEyesRoleGrantTests(AppFixture app) : IClassFixture<AppFi
         var auditor = app.Factory.CreateBrowser();
         await Html.SignInAsync(auditor, puppetEmail, AppFixture.Password);
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync(new Uri("/api/v1/audit", UriKind.Relative))).StatusCode);
-        // Deciding twice is refused.
-        Assert.Equal(HttpStatusCode.BadRequest, (await second.PostAsync(new Uri($"/api/v1/role-requests/{request}/reject", UriKind.Relative), null)).StatusCode);
+        // Deciding twice is refused: a rule of the request (409, code role-grant.decided).
+        var twice = await second.PostAsync(new Uri($"/api/v1/role-requests/{request}/reject", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Contains("\"code\":\"role-grant.decided\"", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,7 +129,7 @@ public sealed class FourEyesRoleGrantTests(AppFixture app) : IClassFixture<AppFi
         Assert.NotNull(afterSave.QuerySelector(".pending-roles"));
 
         var ownTry = await Html.SubmitAsync(first, afterSave, "form[action*='handler=ApproveRole']", NoFields);
-        Assert.Equal(HttpStatusCode.BadRequest, ownTry.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, ownTry.StatusCode);
         Assert.Contains("Another administrator must approve", (await Html.ParseAsync(ownTry)).Text(".error-summary"), StringComparison.Ordinal);
 
         var secondView = await Html.GetAsync(second, $"/admin/users/{targetId}");
@@ -165,7 +170,7 @@ public sealed class FourEyesRoleGrantTests(AppFixture app) : IClassFixture<AppFi
 
         var withdrawn = await first.PutJsonAsync($"/api/v1/users/{targetId}/roles", new { roles = new[] { Roles.Analyst }, reason = "Synthetic test: a change of duties" }, HttpStatusCode.OK);
         Assert.Empty(withdrawn.GetProperty("pendingRoles").EnumerateArray());
-        Assert.Equal(HttpStatusCode.BadRequest, (await second.PostAsync(new Uri($"/api/v1/role-requests/{request}/approve", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await second.PostAsync(new Uri($"/api/v1/role-requests/{request}/approve", UriKind.Relative), null)).StatusCode);
         Assert.Equal([Roles.Analyst], RolesOf(await first.GetJsonAsync($"/api/v1/users/{targetId}")));
     }
 

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Spona.Web.Platform.Persistence;
 
@@ -10,75 +10,112 @@ namespace Spona.Web.Platform.Audit;
 /// while one commit runs are written together by the next one, in one transaction. On SQLite every commit is a
 /// full fsync (<c>synchronous=FULL</c>, S12), so one transaction per audited read made concurrent reads wait on
 /// one another's disk flushes; now a burst of reads shares one flush, and no entry is acknowledged before it is
-/// durable. There is no background thread: the first waiting caller that takes the gate writes every waiting batch.
+/// durable.
+/// The commits run on a thread of their own, not on the thread pool: SQLite's writes are synchronous (its asynchronous
+/// methods block), so a commit written by a waiting request held one of the pool's few threads (two on this machine's
+/// two cores) for the length of a disk flush, and the requests behind it waited for the thread rather than for the disk.
 /// </summary>
-internal sealed class AuditGroupCommit
+internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSignal signal, ILogger<AuditGroupCommit> logger) : IDisposable
 {
-    private readonly IServiceScopeFactory scopes;
-    private readonly AuditSealSignal signal;
-
-    // The gate is a one-token channel, not a SemaphoreSlim: nothing to dispose, so a flush that ends while the host
-    // stops never meets a disposed gate.
-    private readonly Channel<bool> gate = Channel.CreateBounded<bool>(1);
+    private readonly BlockingCollection<Batch> queue = [];
     private readonly Lock sync = new();
-    private List<Batch> waiting = [];
-
-    public AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSignal signal)
-    {
-        this.scopes = scopes;
-        this.signal = signal;
-        gate.Writer.TryWrite(true);
-    }
+    private Thread? writer;
 
     /// <summary>Writes the rows (and the operation reasons first written with them); returns when they are committed.</summary>
-    public async Task AppendAsync(IReadOnlyList<UnsealedAuditEntry> rows, IReadOnlyList<AuditOperation> operations)
+    public Task AppendAsync(IReadOnlyList<UnsealedAuditEntry> rows, IReadOnlyList<AuditOperation> operations)
     {
         var batch = new Batch(rows, operations);
-        lock (sync)
+        EnsureWriter();
+        // Not cancellable: a read whose response was about to start is recorded even if its client went away. After
+        // the application began to stop, nothing more is accepted, and the caller's response fails rather than going
+        // out unrecorded.
+        if (!queue.TryAdd(batch))
         {
-            waiting.Add(batch);
+            throw new ObjectDisposedException(nameof(AuditGroupCommit), "The application is stopping; the audit entry could not be written.");
         }
 
-        // Not cancellable: a read whose response was about to start is recorded even if its client went away.
-        await gate.Reader.ReadAsync(CancellationToken.None);
-        try
-        {
-            if (!batch.Done.Task.IsCompleted)
-            {
-                List<Batch> group;
-                lock (sync)
-                {
-                    group = waiting;
-                    waiting = [];
-                }
-
-                await WriteAsync(group);
-            }
-        }
-        finally
-        {
-            gate.Writer.TryWrite(true);
-        }
-
-        await batch.Done.Task;
+        return batch.Done.Task;
     }
 
-    private async Task WriteAsync(List<Batch> group)
+    public void Dispose()
+    {
+        lock (sync)
+        {
+            if (!queue.IsAddingCompleted)
+            {
+                queue.CompleteAdding();
+            }
+        }
+
+        // The writer finishes what was queued before it stops.
+        writer?.Join(TimeSpan.FromSeconds(30));
+        queue.Dispose();
+    }
+
+    private void EnsureWriter()
+    {
+        if (writer is not null)
+        {
+            return;
+        }
+
+        lock (sync)
+        {
+            if (writer is null && !queue.IsAddingCompleted)
+            {
+                var thread = new Thread(Run) { IsBackground = true, Name = "Spona audit group commit" };
+                thread.Start();
+                writer = thread;
+            }
+        }
+    }
+
+    private void Run()
+    {
+        List<Batch> group = [];
+        try
+        {
+            foreach (var first in queue.GetConsumingEnumerable())
+            {
+                group.Add(first);
+                while (queue.TryTake(out var next))
+                {
+                    group.Add(next);
+                }
+
+                Write(group);
+                group = [];
+            }
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+        {
+            // Disposed while waiting: nothing was taken that is not answered below.
+        }
+
+        foreach (var left in group)
+        {
+            left.Done.TrySetException(new ObjectDisposedException(nameof(AuditGroupCommit)));
+        }
+    }
+
+    private void Write(List<Batch> group)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await using var db = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>());
+            using var scope = scopes.CreateScope();
+            using var db = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>());
             foreach (var batch in group)
             {
                 db.AddRange(batch.Operations);
                 db.AddRange(batch.Rows);
             }
 
-            await db.SaveChangesAsync(CancellationToken.None);
+            db.SaveChanges();
         }
         catch (Exception ex)
         {
+            // Each waiting request fails with the error (no response goes out unrecorded); the writer goes on.
+            logger.LogError(ex, "Writing {Count} audit entries failed", group.Sum(b => b.Rows.Count));
             foreach (var batch in group)
             {
                 batch.Done.TrySetException(ex);

@@ -79,9 +79,14 @@ internal sealed class ApiTokenLookup : IDisposable, IAsyncDisposable
         }
         finally
         {
-            if (healthy && !disposed && sqlite.Count < maxIdle)
+            if (healthy && !Volatile.Read(ref disposed) && sqlite.Count < maxIdle)
             {
                 sqlite.Enqueue(lease);
+                // Disposed meanwhile, after its drain: this lease would otherwise wait for the finaliser.
+                if (Volatile.Read(ref disposed))
+                {
+                    DrainSqlite();
+                }
             }
             else
             {
@@ -92,46 +97,92 @@ internal sealed class ApiTokenLookup : IDisposable, IAsyncDisposable
 
     private static async Task<ApiTokenRow?> ReadAsync(DbDataReader reader, Guid id, CancellationToken cancellationToken)
     {
-        ApiTokenRow? row = null;
-        List<string> roles = [];
+        var rows = new RowBuilder(id);
+        var columns = new ReaderColumns(reader);
         while (await reader.ReadAsync(cancellationToken))
         {
-            row ??= new ApiTokenRow(
-                id, reader.GetGuid(0), reader.GetString(1), reader.GetString(2), Utc(reader.GetDateTime(3)),
-                reader.IsDBNull(4) ? null : Utc(reader.GetDateTime(4)), reader.IsDBNull(5) ? null : Utc(reader.GetDateTime(5)),
-                reader.IsDBNull(6) ? null : new ApiTokenOwner(
-                    reader.GetGuid(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8),
-                    reader.GetBoolean(9), reader.GetGuid(10), reader.IsDBNull(11) ? null : reader.GetGuid(11)),
-                roles);
-            if (!reader.IsDBNull(12))
-            {
-                roles.Add(reader.GetString(12));
-            }
+            rows.Add(ref columns);
         }
 
-        return row;
+        return rows.Row;
+    }
+
+    // The statement's columns, in order.
+    private const int UserId = 0, SecretHash = 1, Permissions = 2, ExpiresAt = 3, RevokedAt = 4, LastUsedAt = 5,
+        OwnerId = 6, UserName = 7, Email = 8, IsDisabled = 9, InstitutionId = 10, JurisdictionId = 11, Role = 12;
+
+    /// <summary>The current row of the statement, read by column index, whichever database answers it.</summary>
+    private interface IColumns
+    {
+        bool IsNull(int column);
+
+        string Text(int column);
+
+        Guid Guid(int column);
+
+        DateTime Instant(int column);
+
+        bool Flag(int column);
+    }
+
+    /// <summary>One row per role: the token and its owner from the first, a role from each.</summary>
+    private sealed class RowBuilder(Guid id)
+    {
+        private readonly List<string> roles = [];
+
+        public ApiTokenRow? Row { get; private set; }
+
+        public void Add<T>(ref T row)
+            where T : struct, IColumns
+        {
+            Row ??= new ApiTokenRow(
+                id, row.Guid(UserId), row.Text(SecretHash), row.Text(Permissions), row.Instant(ExpiresAt),
+                row.IsNull(RevokedAt) ? null : row.Instant(RevokedAt), row.IsNull(LastUsedAt) ? null : row.Instant(LastUsedAt),
+                row.IsNull(OwnerId) ? null : new ApiTokenOwner(
+                    row.Guid(OwnerId), row.IsNull(UserName) ? null : row.Text(UserName), row.IsNull(Email) ? null : row.Text(Email),
+                    row.Flag(IsDisabled), row.Guid(InstitutionId), row.IsNull(JurisdictionId) ? null : row.Guid(JurisdictionId)),
+                roles);
+            if (!row.IsNull(Role))
+            {
+                roles.Add(row.Text(Role));
+            }
+        }
+    }
+
+    private readonly struct ReaderColumns(DbDataReader reader) : IColumns
+    {
+        public bool IsNull(int column) => reader.IsDBNull(column);
+
+        public string Text(int column) => reader.GetString(column);
+
+        public Guid Guid(int column) => reader.GetGuid(column);
+
+        public DateTime Instant(int column) => Utc(reader.GetDateTime(column));
+
+        public bool Flag(int column) => reader.GetBoolean(column);
+    }
+
+    private void DrainSqlite()
+    {
+        while (sqlite.TryDequeue(out var lease))
+        {
+            lease.Dispose();
+        }
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     public void Dispose()
     {
-        disposed = true;
-        while (sqlite.TryDequeue(out var lease))
-        {
-            lease.Dispose();
-        }
-
+        Volatile.Write(ref disposed, true);
+        DrainSqlite();
         postgres?.Dispose();
     }
 
     public async ValueTask DisposeAsync()
     {
-        disposed = true;
-        while (sqlite.TryDequeue(out var lease))
-        {
-            lease.Dispose();
-        }
+        Volatile.Write(ref disposed, true);
+        DrainSqlite();
 
         if (postgres is not null)
         {
@@ -146,9 +197,6 @@ internal sealed class ApiTokenLookup : IDisposable, IAsyncDisposable
     /// </summary>
     private sealed class SqliteLease : IDisposable
     {
-        private const int UserId = 0, SecretHash = 1, Permissions = 2, ExpiresAt = 3, RevokedAt = 4, LastUsedAt = 5,
-            OwnerId = 6, UserName = 7, Email = 8, IsDisabled = 9, InstitutionId = 10, JurisdictionId = 11, Role = 12;
-
         private readonly SqliteConnection connection;
         private readonly sqlite3_stmt statement;
 
@@ -189,21 +237,12 @@ internal sealed class ApiTokenLookup : IDisposable, IAsyncDisposable
             {
                 // SQLite stores a GUID as its upper-case text (EF Core's mapping).
                 Check(connection, raw.sqlite3_bind_text(statement, 1, id.ToString("D").ToUpperInvariant()));
-                ApiTokenRow? row = null;
-                List<string> roles = [];
+                var rows = new RowBuilder(id);
+                var columns = new StatementColumns(statement);
                 int result;
                 while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
                 {
-                    row ??= new ApiTokenRow(
-                        id, Guid(UserId), Text(SecretHash)!, Text(Permissions)!, Instant(ExpiresAt)!.Value, Instant(RevokedAt), Instant(LastUsedAt),
-                        IsNull(OwnerId) ? null : new ApiTokenOwner(
-                            Guid(OwnerId), Text(UserName), Text(Email), raw.sqlite3_column_int64(statement, IsDisabled) != 0, Guid(InstitutionId),
-                            IsNull(JurisdictionId) ? null : Guid(JurisdictionId)),
-                        roles);
-                    if (Text(Role) is { } role)
-                    {
-                        roles.Add(role);
-                    }
+                    rows.Add(ref columns);
                 }
 
                 if (result != raw.SQLITE_DONE)
@@ -211,7 +250,7 @@ internal sealed class ApiTokenLookup : IDisposable, IAsyncDisposable
                     Check(connection, result);
                 }
 
-                return row;
+                return rows.Row;
             }
             finally
             {
@@ -220,15 +259,6 @@ internal sealed class ApiTokenLookup : IDisposable, IAsyncDisposable
                 raw.sqlite3_clear_bindings(statement);
             }
         }
-
-        private bool IsNull(int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
-
-        private string? Text(int column) => IsNull(column) ? null : Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, column));
-
-        private Guid Guid(int column) => SqliteStoredValues.Guid(raw.sqlite3_column_blob(statement, column));
-
-        private DateTime? Instant(int column) =>
-            IsNull(column) ? null : DateTime.SpecifyKind(SqliteStoredValues.Instant(raw.sqlite3_column_blob(statement, column)), DateTimeKind.Utc);
 
         private static void Check(SqliteConnection connection, int result)
         {
@@ -243,5 +273,19 @@ internal sealed class ApiTokenLookup : IDisposable, IAsyncDisposable
             statement.Dispose();
             connection.Dispose();
         }
+    }
+
+    /// <summary>Columns of the statement's current row, as EF Core stores them on SQLite (<see cref="SqliteStoredValues"/>).</summary>
+    private readonly struct StatementColumns(sqlite3_stmt statement) : IColumns
+    {
+        public bool IsNull(int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
+
+        public string Text(int column) => Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, column));
+
+        public Guid Guid(int column) => SqliteStoredValues.Guid(raw.sqlite3_column_blob(statement, column));
+
+        public DateTime Instant(int column) => DateTime.SpecifyKind(SqliteStoredValues.Instant(raw.sqlite3_column_blob(statement, column)), DateTimeKind.Utc);
+
+        public bool Flag(int column) => raw.sqlite3_column_int64(statement, column) != 0;
     }
 }

@@ -1,12 +1,3 @@
-using Spona.Web.Features.Access;
-using Spona.Web.Features.Account;
-using Spona.Web.Features.Audit;
-using Spona.Web.Features.Files;
-using Spona.Web.Features.Notifications;
-using Spona.Web.Features.ReferenceData;
-using Spona.Web.Features.Strategy;
-using Spona.Web.Features.Tasks;
-using Spona.Web.Features.Users;
 using Spona.Web.Platform;
 using Spona.Web.Platform.Access;
 using Spona.Web.Platform.Api;
@@ -19,6 +10,7 @@ using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Jobs;
 using Spona.Web.Platform.Localization;
 using Spona.Web.Platform.Mail;
+using Spona.Web.Platform.Modules;
 using Spona.Web.Platform.Notifications;
 using Spona.Web.Platform.Observability;
 using Spona.Web.Platform.Persistence;
@@ -52,31 +44,15 @@ try
     builder.Services.AddSponaRateLimits(builder.Configuration);
     builder.Services.AddSponaWeb(builder.Environment, builder.Configuration);
 
-    // Modules
-    builder.Services.AddAccountModule();
-    builder.Services.AddReferenceDataModule();
-    builder.Services.AddUsersModule();
-    builder.Services.AddAccessModule();
-    builder.Services.AddStrategyModule();
-    builder.Services.AddAuditModule();
-    builder.Services.AddNotificationsModule();
-    builder.Services.AddTasksModule();
-    builder.Services.AddFilesModule();
+    // Modules: every ISponaModule of the assembly, in its order (Platform/Modules).
+    builder.Services.AddSponaModules(builder.Configuration);
 
     var app = builder.Build();
 
     app.UseSponaWeb();
     app.MapSponaObservability();
     app.MapSponaApi();
-    app.MapAccountModule();
-    app.MapReferenceDataModule();
-    app.MapUsersModule();
-    app.MapAccessModule();
-    app.MapStrategyModule();
-    app.MapAuditModule();
-    app.MapNotificationsModule();
-    app.MapTasksModule();
-    app.MapFilesModule();
+    app.MapSponaModules();
     app.MapRazorPages();
 
     await app.RunAsync();

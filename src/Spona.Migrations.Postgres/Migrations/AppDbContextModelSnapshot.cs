@@ -229,7 +229,7 @@ namespace Spona.Migrations.Postgres.Migrations
                     b.ToTable("CodeLists");
                 });
 
-            modelBuilder.Entity("Spona.Web.Features.ReferenceData.Institution", b =>
+            modelBuilder.Entity("Spona.Web.Platform.Organisations.Institution", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -303,7 +303,7 @@ namespace Spona.Migrations.Postgres.Migrations
                     b.ToTable("Institutions");
                 });
 
-            modelBuilder.Entity("Spona.Web.Features.ReferenceData.Jurisdiction", b =>
+            modelBuilder.Entity("Spona.Web.Platform.Organisations.Jurisdiction", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1455,28 +1455,28 @@ namespace Spona.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spona.Web.Features.ReferenceData.Institution", b =>
+            modelBuilder.Entity("Spona.Web.Platform.Organisations.Institution", b =>
                 {
-                    b.HasOne("Spona.Web.Features.ReferenceData.Jurisdiction", null)
+                    b.HasOne("Spona.Web.Platform.Organisations.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("JurisdictionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Spona.Web.Features.ReferenceData.Institution", null)
+                    b.HasOne("Spona.Web.Platform.Organisations.Institution", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Spona.Web.Features.ReferenceData.Jurisdiction", b =>
+            modelBuilder.Entity("Spona.Web.Platform.Organisations.Jurisdiction", b =>
                 {
-                    b.HasOne("Spona.Web.Features.ReferenceData.Jurisdiction", null)
+                    b.HasOne("Spona.Web.Platform.Organisations.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Spona.Web.Features.ReferenceData.Jurisdiction", null)
+                    b.HasOne("Spona.Web.Platform.Organisations.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1742,13 +1742,13 @@ namespace Spona.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Spona.Web.Platform.Identity.SponaUser", b =>
                 {
-                    b.HasOne("Spona.Web.Features.ReferenceData.Institution", null)
+                    b.HasOne("Spona.Web.Platform.Organisations.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Spona.Web.Features.ReferenceData.Jurisdiction", null)
+                    b.HasOne("Spona.Web.Platform.Organisations.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("JurisdictionId")
                         .OnDelete(DeleteBehavior.Restrict);

@@ -1,16 +1,15 @@
 using Microsoft.AspNetCore.DataProtection;
-using Spona.Web.Features.ReferenceData;
-using Spona.Web.Features.Strategy;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Configuration;
 using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Jobs;
+using Spona.Web.Platform.Modules;
 using Spona.Web.Platform.Persistence;
 using Spona.Web.Platform.Protection;
 
 namespace Spona.Web.Platform;
 
-/// <summary>What both the web application and the command line need: settings, database, accounts, seeders.</summary>
+/// <summary>What both the web application and the command line need: settings, database, accounts, and each module's core services (its seeders).</summary>
 public static class SponaCore
 {
     public static SponaSettings AddSponaCore(this IHostApplicationBuilder builder)
@@ -28,8 +27,8 @@ public static class SponaCore
         builder.Services.AddSponaIdentityCore();
         // Durable jobs share the database (ADR 0021); only the web application runs them (AddJobRunner).
         builder.Services.AddSponaJobs(builder.Configuration, settings);
-        builder.Services.AddScoped<ReferenceDataSeeder>();
-        builder.Services.AddScoped<StrategyCatalogueLoader>();
+        // What every module needs on both sides: its seeders and what its commands use (ISponaModule.AddCoreServices).
+        builder.Services.AddSponaModuleCore();
         return settings;
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spona.Tests.Infrastructure;
+using Spona.Web.Features.ReferenceData;
+using Spona.Web.Features.Strategy;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Persistence;
 

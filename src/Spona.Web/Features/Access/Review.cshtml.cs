@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Access;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Access;
 

@@ -3,13 +3,16 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Spona.Web.Platform.Identity;
 using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Modules;
 using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Account;
 
-public static class AccountModule
+public sealed class AccountModule : ISponaModule
 {
-    public static IServiceCollection AddAccountModule(this IServiceCollection services)
+    public int Order => 10;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {
@@ -20,16 +23,14 @@ public static class AccountModule
             options.Conventions.AllowAnonymousToPage("/Account/Activate");
             options.Conventions.AllowAnonymousToPage("/Shared/Error");
         });
-        return services;
     }
 
-    public static WebApplication MapAccountModule(this WebApplication app)
+    public void MapRoutes(IEndpointRouteBuilder routes)
     {
         // Language switcher: a plain form post, works without JavaScript. Remembered in a cookie and, for a signed-in
         // user, in their account so that it follows them to any device.
-        app.MapPost("/culture", SetCultureAsync).AllowAnonymous().ExcludeFromDescription();
-        TokenEndpoints.Map(app);
-        return app;
+        routes.MapPost("/culture", SetCultureAsync).AllowAnonymous().ExcludeFromDescription();
+        TokenEndpoints.Map(routes);
     }
 
     private static async Task<IResult> SetCultureAsync(

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Identity;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Identity;

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Identity;
 
 namespace Spona.Web.Features.Account;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Persistence;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Audit;
 

@@ -2,11 +2,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Api;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Files;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Files;
 

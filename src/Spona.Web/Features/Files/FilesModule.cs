@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Files;
+using Spona.Web.Platform.Modules;
 
 namespace Spona.Web.Features.Files;
 
@@ -9,9 +10,11 @@ namespace Spona.Web.Features.Files;
 /// whose list and upload form (<c>_Attachments</c>) a record's own page can include. The storage and the checks are in
 /// Platform/Files (ADR 0020).
 /// </summary>
-public static class FilesModule
+public sealed class FilesModule : ISponaModule
 {
-    public static IServiceCollection AddFilesModule(this IServiceCollection services)
+    public int Order => 90;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSponaFiles();
         services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>().Configure<IOptions<FilesOptions>>((options, files) =>
@@ -21,14 +24,12 @@ public static class FilesModule
             options.Conventions.AddPageApplicationModelConvention("/Files/Record", model =>
                 model.EndpointMetadata.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(files.Value.RequestLimit)));
         });
-        return services;
     }
 
-    public static WebApplication MapFilesModule(this WebApplication app)
+    public void MapRoutes(IEndpointRouteBuilder routes)
     {
-        FileEndpoints.Map(app, app.Services.GetRequiredService<IOptions<FilesOptions>>().Value);
+        FileEndpoints.Map(routes, routes.ServiceProvider.GetRequiredService<IOptions<FilesOptions>>().Value);
         // Resolved now so that a storage folder that cannot be created stops the start, naming Files:Directory.
-        _ = app.Services.GetRequiredService<EncryptedFileStore>();
-        return app;
+        _ = routes.ServiceProvider.GetRequiredService<EncryptedFileStore>();
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Notifications;
 using Spona.Web.Platform.Persistence;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Notifications;
 

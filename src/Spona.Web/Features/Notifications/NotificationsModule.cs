@@ -1,13 +1,16 @@
 using System.Security.Claims;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Modules;
 
 namespace Spona.Web.Features.Notifications;
 
 /// <summary>The notifications list and its API. Modules send notices through Platform/Notifications (Notifier).</summary>
-public static class NotificationsModule
+public sealed class NotificationsModule : ISponaModule
 {
-    public static IServiceCollection AddNotificationsModule(this IServiceCollection services)
+    public int Order => 70;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<NotificationList>();
         services.AddScoped<MarkNotificationsRead>();
@@ -15,13 +18,11 @@ public static class NotificationsModule
         services.AddAuditOperationType(NoticeEmailPreference.ChangeOperation);
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
             options.Conventions.AuthorizeFolder("/Notifications", Permissions.NotificationsRead));
-        return services;
     }
 
-    public static WebApplication MapNotificationsModule(this WebApplication app)
+    public void MapRoutes(IEndpointRouteBuilder routes)
     {
-        NotificationEndpoints.Map(app);
-        return app;
+        NotificationEndpoints.Map(routes);
     }
 
     /// <summary>The signed-in account whose notices are read; the policy has already required one.</summary>

@@ -8,6 +8,7 @@ internal sealed class CodeItemConfiguration : IEntityTypeConfiguration<CodeItem>
 {
     public void Configure(EntityTypeBuilder<CodeItem> builder)
     {
+        builder.ToTable("CodeItems");
         builder.Property(i => i.Code).HasMaxLength(64);
         builder.HasIndex(i => new { i.CodeListId, i.Code }).IsUnique();
         builder.OwnsLocalizedText(i => i.Label, "Label", 300);

@@ -8,6 +8,7 @@ internal sealed class CodeListConfiguration : IEntityTypeConfiguration<CodeList>
 {
     public void Configure(EntityTypeBuilder<CodeList> builder)
     {
+        builder.ToTable("CodeLists");
         builder.Property(l => l.Key).HasMaxLength(64);
         builder.HasIndex(l => l.Key).IsUnique();
         builder.OwnsLocalizedText(l => l.Name, "Name", 200);

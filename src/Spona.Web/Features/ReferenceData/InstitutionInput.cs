@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Spona.Web.Platform.Organisations;
 
 namespace Spona.Web.Features.ReferenceData;
 

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Organisations;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.ReferenceData;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Organisations;
 
 namespace Spona.Web.Features.ReferenceData;
 

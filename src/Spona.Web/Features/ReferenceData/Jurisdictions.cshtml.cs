@@ -3,8 +3,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Organisations;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.ReferenceData;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Spona.Web.Features.Shared;
+using Spona.Web.Platform.Organisations;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Features.ReferenceData;

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Api;
 using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Organisations;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.ReferenceData;
 

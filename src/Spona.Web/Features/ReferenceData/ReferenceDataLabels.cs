@@ -1,3 +1,4 @@
+using Spona.Web.Platform.Organisations;
 namespace Spona.Web.Features.ReferenceData;
 
 /// <summary>English labels of the reference-data enumerations; they are keys of the translation catalogue.</summary>

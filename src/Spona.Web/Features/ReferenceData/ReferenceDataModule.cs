@@ -1,11 +1,19 @@
+using System.CommandLine;
+using Spona.Web.Platform.Cli;
 using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Modules;
+using Spona.Web.Platform.Persistence;
 using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.ReferenceData;
 
-public static class ReferenceDataModule
+public sealed class ReferenceDataModule : ISponaModule
 {
-    public static IServiceCollection AddReferenceDataModule(this IServiceCollection services)
+    public int Order => 20;
+
+    public void AddCoreServices(IServiceCollection services) => services.AddDataSeeder<ReferenceDataSeeder>();
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ReferenceDataQueries>();
         services.AddMenuEntry(new MenuEntry("/reference", Localizable.Text("Reference data"), 30));
@@ -19,12 +27,24 @@ public static class ReferenceDataModule
             options.Conventions.AddPageRoute("/ReferenceData/InstitutionEdit", "reference/institutions/new");
             options.Conventions.AddPageRoute("/ReferenceData/CodeItemEdit", "reference/code-lists/{key}/items/new");
         });
-        return services;
     }
 
-    public static WebApplication MapReferenceDataModule(this WebApplication app)
+    public void MapRoutes(IEndpointRouteBuilder routes)
     {
-        ReferenceDataEndpoints.Map(app);
-        return app;
+        ReferenceDataEndpoints.Map(routes);
+    }
+
+    /// <summary><c>spona seed reference</c>: add missing jurisdictions, institutions and code-list items.</summary>
+    public IEnumerable<Command> Commands(TextWriter output, TextWriter error)
+    {
+        var reference = new Command("reference", "Add missing jurisdictions, institutions and code-list items (never overwrites edits).");
+        reference.SetAction((_, ct) => SponaCli.WithServices(output, error, async services =>
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            var result = await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct, force: true);
+            await output.WriteLineAsync($"Added {result.Jurisdictions} jurisdictions, {result.Institutions} institutions, {result.CodeItems} code-list items.");
+            return 0;
+        }));
+        yield return new Command("seed", "Seed data.") { reference };
     }
 }

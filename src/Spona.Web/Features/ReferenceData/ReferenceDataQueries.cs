@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Spona.Web.Features.Shared;
+using Spona.Web.Platform.Organisations;
 using Spona.Web.Platform.Persistence;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.ReferenceData;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Spona.Web.Features.Shared;
+using Spona.Web.Platform.Organisations;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Features.ReferenceData;
@@ -10,7 +11,7 @@ namespace Spona.Web.Features.ReferenceData;
 /// Seeds jurisdictions, institutions and code lists from the JSON files under <c>Seed/</c>. Idempotent: only codes
 /// that are missing are added, so administrators' edits and additions are never overwritten.
 /// </summary>
-public sealed class ReferenceDataSeeder(AppDbContext db, TimeProvider clock, ILogger<ReferenceDataSeeder> logger)
+public sealed class ReferenceDataSeeder(AppDbContext db, TimeProvider clock, ILogger<ReferenceDataSeeder> logger) : IDataSeeder
 {
     private const string SeedKey = "reference-data";
 
@@ -29,6 +30,11 @@ public sealed class ReferenceDataSeeder(AppDbContext db, TimeProvider clock, ILo
         ["exploitation-forms"] = new() { En = "Forms of exploitation", Bs = "Oblici iskorištavanja", Hr = "Oblici iskorištavanja", SrLatn = "Oblici eksploatacije" },
         ["sexes"] = new() { En = "Sex", Bs = "Spol", Hr = "Spol", SrLatn = "Pol" },
     };
+
+    /// <summary>Reference data first: other modules' seeds may name jurisdictions and institutions.</summary>
+    int IDataSeeder.Order => 10;
+
+    Task IDataSeeder.SeedAsync(CancellationToken cancellationToken) => SeedAsync(cancellationToken);
 
     /// <summary>Seeds unless these very seed files were applied before; <paramref name="force"/> checks every row anyway.</summary>
     public async Task<SeedResult> SeedAsync(CancellationToken cancellationToken, bool force = false)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Shared;
 

@@ -11,9 +11,14 @@ namespace Spona.Web.Features.Strategy;
 /// catalogue's version, updates goals and measures in place (their ids stay, so links from action plans survive) and
 /// keeps each changed measure's previous wording as a <see cref="MeasureRevision"/>.
 /// </summary>
-public sealed class StrategyCatalogueLoader(AppDbContext db, TimeProvider clock, ILogger<StrategyCatalogueLoader> logger)
+public sealed class StrategyCatalogueLoader(AppDbContext db, TimeProvider clock, ILogger<StrategyCatalogueLoader> logger) : IDataSeeder
 {
     public const string EmbeddedFileName = "Strategy.Seed.strategy-2024-2027.json";
+
+    int IDataSeeder.Order => 20;
+
+    /// <summary>The embedded strategy file, loaded when its hash changed.</summary>
+    Task IDataSeeder.SeedAsync(CancellationToken cancellationToken) => LoadEmbeddedAsync(cancellationToken);
 
     public async Task<LoadResult> LoadEmbeddedAsync(CancellationToken cancellationToken)
     {

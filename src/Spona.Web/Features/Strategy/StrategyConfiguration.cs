@@ -4,6 +4,10 @@ using Spona.Web.Features.Shared;
 
 namespace Spona.Web.Features.Strategy;
 
+/// <summary>
+/// The catalogue's mapping. Tables are named here (the module's sets are extension members, <see cref="StrategySets"/>,
+/// which name no table).
+/// </summary>
 internal sealed class StrategyConfiguration :
     IEntityTypeConfiguration<StrategyDocument>,
     IEntityTypeConfiguration<StrategyGoal>,
@@ -24,6 +28,7 @@ internal sealed class StrategyConfiguration :
 
     public void Configure(EntityTypeBuilder<StrategyGoal> builder)
     {
+        builder.ToTable("StrategyGoals");
         builder.Property(g => g.Number).HasMaxLength(8);
         builder.HasIndex(g => new { g.StrategyId, g.Number }).IsUnique();
         builder.OwnsLocalizedText(g => g.Title, "Title", 300);
@@ -32,6 +37,7 @@ internal sealed class StrategyConfiguration :
 
     public void Configure(EntityTypeBuilder<StrategyMeasure> builder)
     {
+        builder.ToTable("StrategyMeasures");
         builder.Property(m => m.Number).HasMaxLength(8);
         builder.HasIndex(m => new { m.StrategyId, m.Number }).IsUnique();
         builder.OwnsLocalizedText(m => m.Title, "Title", 400);
@@ -42,12 +48,14 @@ internal sealed class StrategyConfiguration :
 
     public void Configure(EntityTypeBuilder<MeasureItem> builder)
     {
+        builder.ToTable("MeasureItems");
         builder.Property(i => i.Number).HasMaxLength(8);
         builder.HasIndex(i => new { i.MeasureId, i.SortOrder });
     }
 
     public void Configure(EntityTypeBuilder<MeasureAmendment> builder)
     {
+        builder.ToTable("MeasureAmendments");
         builder.Property(a => a.ProposedBy).HasMaxLength(300);
         builder.Property(a => a.DecisionReference).HasMaxLength(200);
         builder.Property(a => a.Change).HasMaxLength(4000);
@@ -57,6 +65,7 @@ internal sealed class StrategyConfiguration :
 
     public void Configure(EntityTypeBuilder<MeasureRevision> builder)
     {
+        builder.ToTable("MeasureRevisions");
         builder.Property(r => r.PreviousTitle).HasMaxLength(400);
         builder.HasOne<StrategyMeasure>().WithMany().HasForeignKey(r => r.MeasureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.MeasureId);

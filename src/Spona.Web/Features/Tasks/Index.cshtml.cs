@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Access;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Tasks;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Tasks;
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Api;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Tasks;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Tasks;
 

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Access;
 using Spona.Web.Platform.Audit;
+using Spona.Web.Platform.Modules;
 using Spona.Web.Platform.Persistence;
 using Spona.Web.Platform.Tasks;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Tasks;
 
@@ -43,7 +44,7 @@ public sealed record TaskItemView(
     Guid Id, string Kind, string KindText, string? Title, string? SubjectType, Guid? SubjectId, string? SubjectCode,
     Guid InstitutionId, string InstitutionName, Guid? AssigneeUserId, string? AssigneeName,
     DateTime EventAt, DateTime? AtRiskAt, DateTime DueAt, string State, string Escalation, bool Overdue, bool AtRisk,
-    DateTime CreatedAt, DateTime? ClosedAt, int Version);
+    DateTime CreatedAt, DateTime? ClosedAt, int Version) : IModuleContract;
 
 /// <summary>One task with what only its page shows.</summary>
 public sealed record TaskDetailView(TaskItemView Task, string? Note, string? CancelReason, IReadOnlyList<AssigneeChoice> Assignees);
@@ -52,9 +53,10 @@ public sealed record AssigneeChoice(Guid Id, string Name);
 
 /// <summary>
 /// Task lists and one task, always within the user's scope (the record-scope filter) and recorded as reads of each
-/// task shown (the list shows staff names and what each duty is about).
+/// task shown (the list shows staff names and what each duty is about). A contract of the module: the start page lists
+/// one's open tasks through it.
 /// </summary>
-public sealed class TaskQueries(AppDbContext db, CurrentUser user, TaskKindRegistry kinds, RecordReads reads, TimeProvider clock, IStringLocalizer<TaskQueries> localizer)
+public sealed class TaskQueries(AppDbContext db, CurrentUser user, TaskKindRegistry kinds, RecordReads reads, TimeProvider clock, IStringLocalizer<TaskQueries> localizer) : IModuleContract
 {
     public async Task<PagedResult<TaskItemView>> ListAsync(TaskView view, TaskStateFilter state, string? kind, TaskSort sort, int? page, int? pageSize, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Spona.Web.Features.Shared;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Users;
 

@@ -10,6 +10,7 @@ using Spona.Web.Platform.Localization;
 using Spona.Web.Platform.Notifications;
 using Spona.Web.Platform.Persistence;
 using Spona.Web.Platform.Protection;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Users;
 

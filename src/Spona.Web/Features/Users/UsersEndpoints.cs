@@ -5,6 +5,7 @@ using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Api;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Users;
 

@@ -1,16 +1,19 @@
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Localization;
+using Spona.Web.Platform.Modules;
 using Spona.Web.Platform.Notifications;
 using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Features.Users;
 
-public static class UsersModule
+public sealed class UsersModule : ISponaModule
 {
+    public int Order => 30;
+
     /// <summary>Sent to the other administrators when a role that oversees waits for a second administrator (S15).</summary>
     public static readonly NotificationKind RoleRequested = new("user.role-requested", "A role waits for your approval");
 
-    public static IServiceCollection AddUsersModule(this IServiceCollection services)
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<UserAdministration>();
         services.AddSingleton<RoleTableJson>();
@@ -33,16 +36,14 @@ public static class UsersModule
             options.Conventions.AuthorizePage("/Users/RoleRequests", UsersPermissions.Manage);
             options.Conventions.AuthorizePage("/Users/Roles", UsersPermissions.RolesRead);
         });
-        return services;
     }
 
     /// <summary>Links point where the administrator reached Spona; the mail is in the administrator's language unless the person chose one.</summary>
     internal static LinkDelivery DeliveryFor(HttpRequest request) =>
         new($"{request.Scheme}://{request.Host}", SupportedCultures.Normalize(System.Globalization.CultureInfo.CurrentUICulture));
 
-    public static WebApplication MapUsersModule(this WebApplication app)
+    public void MapRoutes(IEndpointRouteBuilder routes)
     {
-        UsersEndpoints.Map(app);
-        return app;
+        UsersEndpoints.Map(routes);
     }
 }

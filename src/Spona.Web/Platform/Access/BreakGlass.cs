@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spona.Web.Platform.Localization;
 using Spona.Web.Platform.Persistence;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Platform.Access;
 
@@ -80,9 +81,9 @@ public sealed class BreakGlassService(
     }
 
     /// <summary>Every break-the-glass access, newest first, for review.</summary>
-    public async Task<Features.Shared.PagedResult<BreakGlassView>> ListAsync(int? page, int? pageSize, CancellationToken cancellationToken)
+    public async Task<PagedResult<BreakGlassView>> ListAsync(int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var (number, size) = Features.Shared.PagedResult<BreakGlassView>.Normalize(page, pageSize);
+        var (number, size) = PagedResult<BreakGlassView>.Normalize(page, pageSize);
         var query = db.Set<RecordAccessGrant>().AsNoTracking().Where(g => g.Basis == GrantBasis.BreakGlass);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(g => g.CreatedAt).Skip((number - 1) * size).Take(size)

@@ -231,7 +231,7 @@ internal sealed class JurisdictionTreeInvalidator(JurisdictionTree tree) : Micro
 
     private void Check(DbContext? context)
     {
-        if (context?.ChangeTracker.Entries<Features.ReferenceData.Jurisdiction>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) == true)
+        if (context?.ChangeTracker.Entries<Organisations.Jurisdiction>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) == true)
         {
             tree.Invalidate();
         }

@@ -1,21 +1,25 @@
 using System.CommandLine;
-using Spona.Web.Features.ReferenceData;
-using Spona.Web.Features.Shared;
-using Spona.Web.Features.Strategy;
 using Spona.Web.Platform.Configuration;
 using Spona.Web.Platform.Identity;
+using Spona.Web.Platform.Modules;
+using Spona.Web.Platform.Organisations;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Platform.Cli;
 
 /// <summary>
-/// The same executable takes operator commands: <c>spona migrate</c>, <c>spona admin create</c>,
-/// <c>spona seed reference</c>, <c>spona strategy import</c>, <c>spona jobs list</c>. Exit codes: 0 done, 1 refused or failed, 2 bad usage or
+/// The same executable takes operator commands: the platform's (<c>spona migrate</c>, <c>spona admin create</c>,
+/// <c>spona token</c>, <c>spona keys</c>, <c>spona audit</c>, <c>spona jobs list</c>) and those that modules declare
+/// (<see cref="ISponaModule.Commands"/>: <c>spona seed reference</c>, <c>spona strategy import</c>). Exit codes: 0 done, 1 refused or failed, 2 bad usage or
 /// configuration.
 /// </summary>
 public static class SponaCli
 {
-    private static readonly string[] Commands = ["migrate", "admin", "seed", "strategy", "token", "keys", "audit", "jobs", "--help", "-h", "-?", "help", "--version"];
+    private static readonly string[] PlatformCommands = ["migrate", "admin", "token", "keys", "audit", "jobs", "--help", "-h", "-?", "help", "--version"];
+
+    /// <summary>The platform's commands and every module's (<see cref="ISponaModule.Commands"/>).</summary>
+    private static readonly string[] Commands =
+        [.. PlatformCommands, .. SponaModules.All.SelectMany(m => m.Commands(TextWriter.Null, TextWriter.Null)).Select(c => c.Name)];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -62,43 +66,11 @@ public static class SponaCli
         }));
         root.Subcommands.Add(new Command("admin", "Manage administrator accounts.") { create });
 
-        var reference = new Command("reference", "Add missing jurisdictions, institutions and code-list items (never overwrites edits).");
-        reference.SetAction((_, ct) => WithServices(output, error, async services =>
+        // Each module's commands (spona seed reference, spona strategy import, ...), in the modules' order.
+        foreach (var command in SponaModules.All.SelectMany(m => m.Commands(output, error)))
         {
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-            var result = await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct, force: true);
-            await output.WriteLineAsync($"Added {result.Jurisdictions} jurisdictions, {result.Institutions} institutions, {result.CodeItems} code-list items.");
-            return 0;
-        }));
-        root.Subcommands.Add(new Command("seed", "Seed data.") { reference });
-
-        var strategyFile = new Argument<FileInfo>("file") { Description = "A strategy file in the format of Features/Strategy/Seed/strategy-2024-2027.json." };
-        var import = new Command("import", "Load a strategy file into the catalogue (a changed file becomes a new version).") { strategyFile };
-        import.SetAction((parse, ct) => WithServices(output, error, async services =>
-        {
-            var file = parse.GetValue(strategyFile)!;
-            if (!file.Exists)
-            {
-                await error.WriteLineAsync($"The file '{file.FullName}' does not exist.");
-                return 2;
-            }
-
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-            try
-            {
-                var result = await services.GetRequiredService<StrategyCatalogueLoader>().LoadAsync(await File.ReadAllBytesAsync(file.FullName, ct), ct);
-                await output.WriteLineAsync(result.Changed
-                    ? $"Strategy {result.Code} loaded as version {result.Version}; {result.ChangedMeasures} measure(s) changed."
-                    : $"Strategy {result.Code} is already at version {result.Version}; nothing changed.");
-                return 0;
-            }
-            catch (StrategyFileException ex)
-            {
-                await error.WriteLineAsync(ex.Message);
-                return 1;
-            }
-        }));
-        root.Subcommands.Add(new Command("strategy", "Manage the strategy catalogue.") { import });
+            root.Subcommands.Add(command);
+        }
 
         root.Subcommands.Add(TokenCommands.Create(output, error));
         root.Subcommands.Add(Protection.KeyCommands.Create(output, error));

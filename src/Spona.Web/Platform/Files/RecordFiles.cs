@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Spona.Web.Features.Shared;
 using Spona.Web.Platform.Access;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Persistence;
+using Spona.Web.Platform.Web;
 
 namespace Spona.Web.Platform.Files;
 

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Spona.Web.Features.ReferenceData;
 using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Organisations;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Platform.Identity;

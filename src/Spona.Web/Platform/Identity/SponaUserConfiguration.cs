@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Spona.Web.Features.ReferenceData;
+using Spona.Web.Platform.Organisations;
 using Spona.Web.Platform.Protection;
 
 namespace Spona.Web.Platform.Identity;

@@ -43,19 +43,20 @@ public sealed class TranslationCatalog
 
     public IReadOnlyDictionary<string, Dictionary<string, string>> Entries { get; }
 
-    /// <summary>The platform's catalogue's resource name; each module's is <c>Spona.Web.Features.{Module}.strings.json</c>.</summary>
+    /// <summary>The platform's catalogue's resource name; a module's is named after its folder (<c>….{Module}.strings.json</c>).</summary>
     public const string PlatformResource = "Spona.Web.Resources.strings.json";
 
     /// <summary>
     /// The platform's strings (<c>Resources/strings.json</c>: the layout, errors, shared words) and each module's own
-    /// (<c>Features/{Module}/strings.json</c>), merged. A string is in exactly one file: the same English text in two
+    /// (<c>Features/{Module}/strings.json</c>): every embedded <c>*.strings.json</c>, merged. A string is in exactly one file: the same English text in two
     /// files is refused at start, so that two modules cannot translate one string two ways.
     /// </summary>
     public static TranslationCatalog LoadEmbedded()
     {
         var assembly = typeof(TranslationCatalog).Assembly;
         var resources = assembly.GetManifestResourceNames()
-            .Where(n => n == PlatformResource || (n.StartsWith("Spona.Web.Features.", StringComparison.Ordinal) && n.EndsWith(".strings.json", StringComparison.Ordinal)))
+            // Every embedded catalogue, wherever its folder: the platform names no module.
+            .Where(n => n.EndsWith(".strings.json", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
         if (!resources.Contains(PlatformResource))

@@ -2,17 +2,17 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Spona.Web.Features.ReferenceData;
-using Spona.Web.Features.Strategy;
 using Spona.Web.Platform.Access;
 using Spona.Web.Platform.Identity;
+using Spona.Web.Platform.Organisations;
 using Spona.Web.Platform.Protection;
 
 namespace Spona.Web.Platform.Persistence;
 
 /// <summary>
-/// The data API of the application (architecture convention 4). Each module keeps its mapping in its own
-/// <c>…Configuration</c> classes, which are picked up from this assembly.
+/// The data API of the application (architecture convention 4): the platform's sets. Each module keeps its mapping in
+/// its own <c>…Configuration</c> classes, which are picked up from this assembly, and declares its sets in its own
+/// folder as extension members of this context (<c>extension(AppDbContext db) { DbSet&lt;T&gt; Ts =&gt; db.Set&lt;T&gt;(); }</c>).
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? currentUser = null)
     : IdentityDbContext<SponaUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
@@ -26,22 +26,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
 
     public DbSet<Institution> Institutions => Set<Institution>();
-
-    public DbSet<CodeList> CodeLists => Set<CodeList>();
-
-    public DbSet<CodeItem> CodeItems => Set<CodeItem>();
-
-    public DbSet<StrategyDocument> Strategies => Set<StrategyDocument>();
-
-    public DbSet<StrategyGoal> StrategyGoals => Set<StrategyGoal>();
-
-    public DbSet<StrategyMeasure> StrategyMeasures => Set<StrategyMeasure>();
-
-    public DbSet<MeasureItem> MeasureItems => Set<MeasureItem>();
-
-    public DbSet<MeasureAmendment> MeasureAmendments => Set<MeasureAmendment>();
-
-    public DbSet<MeasureRevision> MeasureRevisions => Set<MeasureRevision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,15 +2,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Spona.Web.Features.ReferenceData;
-using Spona.Web.Features.Strategy;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Identity;
 
 namespace Spona.Web.Platform.Persistence;
 
 /// <summary>
-/// At start: migrate the database, seed roles and reference data, load the strategy catalogue, and, while there is no
+/// At start: migrate the database, seed roles, run the modules' seeders (<see cref="IDataSeeder"/>), and, while there is no
 /// user, print a one-time link for creating the first administrator.
 /// </summary>
 internal sealed class DatabaseInitializer(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DatabaseInitializer> logger) : IHostedService
@@ -58,8 +56,8 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IHostApplic
             await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
         }
 
-        await provider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
-        await provider.GetRequiredService<StrategyCatalogueLoader>().LoadEmbeddedAsync(cancellationToken);
+        // Each module's seeders (reference data, then the strategy catalogue), in their order.
+        await DataSeeders.RunAllAsync(provider, cancellationToken);
         // What preparing wrote is linked into the chain before anything else starts (ADR 0017).
         await provider.GetRequiredService<Audit.AuditSealer>().SealPendingAsync(cancellationToken);
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spona.Tests.Infrastructure;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Platform.Authorization;
+using Spona.Web.Platform.Organisations;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Tests.Features.ReferenceData;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spona.Tests.Infrastructure;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Platform.Audit;
+using Spona.Web.Platform.Organisations;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Tests.Platform.Audit;

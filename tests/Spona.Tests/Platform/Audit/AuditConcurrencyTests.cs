@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spona.Tests.Infrastructure;
+using Spona.Web.Features.ReferenceData;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Persistence;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Spona.Tests.Infrastructure;
+using Spona.Web.Features.ReferenceData;
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Persistence;
 

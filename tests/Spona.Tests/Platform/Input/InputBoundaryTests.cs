@@ -170,6 +170,6 @@ public sealed class InputBoundaryTests(AppFixture app) : IClassFixture<AppFixtur
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await db.Set<Spona.Web.Features.ReferenceData.Jurisdiction>().IgnoreQueryFilters().AnyAsync(j => j.Code == code);
+        return await db.Set<Spona.Web.Platform.Organisations.Jurisdiction>().IgnoreQueryFilters().AnyAsync(j => j.Code == code);
     }
 }

@@ -56,8 +56,8 @@ public sealed partial class RequestSweepTests(AppFixture app) : IClassFixture<Ap
 
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        Assert.False(await db.Set<Spona.Web.Features.ReferenceData.Jurisdiction>().IgnoreQueryFilters().AnyAsync(j => j.Code == "BA-09-W" + suffix || j.Code == "BA-09-X" + suffix));
-        Assert.False(await db.Set<Spona.Web.Features.ReferenceData.Institution>().IgnoreQueryFilters().AnyAsync(i => i.Code == "MS-W" + suffix || i.Code == "MS-X" + suffix));
+        Assert.False(await db.Set<Spona.Web.Platform.Organisations.Jurisdiction>().IgnoreQueryFilters().AnyAsync(j => j.Code == "BA-09-W" + suffix || j.Code == "BA-09-X" + suffix));
+        Assert.False(await db.Set<Spona.Web.Platform.Organisations.Institution>().IgnoreQueryFilters().AnyAsync(i => i.Code == "MS-W" + suffix || i.Code == "MS-X" + suffix));
         Assert.Null(await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Spona.Web.Platform.Identity.SponaUser>>().FindByEmailAsync($"w-{suffix}@example.test"));
     }
 

@@ -1,4 +1,4 @@
-namespace Spona.Web.Features.ReferenceData;
+namespace Spona.Web.Platform.Organisations;
 
 /// <summary>Levels of government of Bosnia and Herzegovina (domain.md 1, "Government structure").</summary>
 public enum JurisdictionKind

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Spona.Web.Features.Shared;
+namespace Spona.Web.Platform.Identity;
 
 /// <summary>Identity's errors as keys of the translation catalogue (Identity's own texts are English only).</summary>
 internal static class IdentityMessages

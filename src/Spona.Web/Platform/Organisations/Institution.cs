@@ -1,10 +1,10 @@
 using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Protection;
 
-namespace Spona.Web.Features.ReferenceData;
+namespace Spona.Web.Platform.Organisations;
 
 /// <summary>An institution or organisation. Every user belongs to one (domain.md 2.1).</summary>
-public sealed class Institution : IAudited, Platform.Persistence.IVersioned
+public sealed class Institution : IAudited, Persistence.IVersioned
 {
     /// <summary>The Ministry of Security, which keeps the central database (1.2.2): the first administrator's home.</summary>
     public const string DefaultAdministratorInstitutionCode = "MSB";
@@ -55,8 +55,8 @@ public sealed class Institution : IAudited, Platform.Persistence.IVersioned
 
     public string DisplayName(string culture) => culture switch
     {
-        Platform.Localization.SupportedCultures.English => NameEn ?? Name,
-        Platform.Localization.SupportedCultures.SerbianCyrillic => NameCyrillic ?? Platform.Localization.SerbianTransliteration.ToCyrillic(Name),
+        Localization.SupportedCultures.English => NameEn ?? Name,
+        Localization.SupportedCultures.SerbianCyrillic => NameCyrillic ?? Localization.SerbianTransliteration.ToCyrillic(Name),
         _ => Name,
     };
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Spona.Web.Features.ReferenceData;
+namespace Spona.Web.Platform.Organisations;
 
 internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Institution>
 {

@@ -1,4 +1,4 @@
-namespace Spona.Web.Features.ReferenceData;
+namespace Spona.Web.Platform.Organisations;
 
 public enum InstitutionType
 {

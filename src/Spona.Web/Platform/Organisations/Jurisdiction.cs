@@ -2,13 +2,13 @@ using Spona.Web.Platform.Audit;
 using Spona.Web.Platform.Errors;
 using Spona.Web.Platform.Localization;
 
-namespace Spona.Web.Features.ReferenceData;
+namespace Spona.Web.Platform.Organisations;
 
 /// <summary>
 /// A unit of government: the state, an entity, Brčko District, a canton, an RS region, a city or a municipality.
 /// Every institution, team, plan and case belongs to one; access and statistics are cut by this hierarchy.
 /// </summary>
-public sealed class Jurisdiction : IAudited, Platform.Persistence.IVersioned
+public sealed class Jurisdiction : IAudited, Persistence.IVersioned
 {
     public Guid Id { get; set; }
 

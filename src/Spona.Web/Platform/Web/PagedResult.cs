@@ -1,4 +1,4 @@
-namespace Spona.Web.Features.Shared;
+namespace Spona.Web.Platform.Web;
 
 /// <summary>A page of a longer list. Pages are numbered from 1.</summary>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)

@@ -3,7 +3,7 @@
 # entry per request, written in the request's transaction and sealed into the chain by the sealer) with an API token,
 # measured on the same published build (ReadyToRun, framework-dependent) and the same database twice in one run: with
 # read auditing (the default) and with `Audit__RecordReads=false` (a benchmark-only switch that logs a warning).
-# 16 clients, wrk on loopback, after a 5 s warm-up each. Goal: audited >= 70 % of unaudited.
+# 16 clients, wrk on loopback, after a warm-up of each (bench/lib.sh). Goal: audited >= 70 % of unaudited.
 # SQLite by default; PostgreSQL with SPONA_BENCH_POSTGRES (bench/lib.sh).
 # Usage: bench/audited-read.sh [duration, default 20s]
 source "$(dirname "$0")/lib.sh"
@@ -28,7 +28,7 @@ status=$(get -o /dev/null -w '%{http_code}' "$url")
 declare -A result
 for reads in false true; do
   start "$reads"
-  wrk -t2 -c16 -d5s -H 'X-Forwarded-Proto: https' -H "Authorization: Bearer $token" "$url" >/dev/null
+  wrk -t2 -c16 -d"$warmup" -H 'X-Forwarded-Proto: https' -H "Authorization: Bearer $token" "$url" >/dev/null
   echo "== Audit:RecordReads=$reads (${Database__Provider:-Sqlite}): wrk -t2 -c16 -d$duration --latency -H 'X-Forwarded-Proto: https' -H 'Authorization: Bearer \$TOKEN' http://127.0.0.1:PORT/api/v1/users/ID"
   result[$reads]=$(wrk -t2 -c16 -d"$duration" --latency -H 'X-Forwarded-Proto: https' -H "Authorization: Bearer $token" "$url" | tee /dev/stderr | rate)
 done

@@ -5,9 +5,13 @@
 # spona_bench_<pid> made by `spona migrate` and dropped on exit), `make_token` (an administrator with a random
 # password and an API token: $token), `free_port`, `spawn CMD...` (in the background, stopped on exit),
 # `stop_spawned`, `wait_ready URL`, and `rate` (the req/s of wrk's output on stdin).
+# Each measured process is first warmed up for $warmup (SPONA_BENCH_WARMUP, default 30s): on two busy cores the runtime
+# needs 20-30 s to compile the hot paths at full optimisation, and an audited read costs 8 ms of CPU before that and
+# 3 ms after (measured 2026-12-03), so a shorter warm-up measures the compiler, not the application.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 work=$(mktemp -d)
+warmup=${SPONA_BENCH_WARMUP:-30s}
 pids=()
 stop_spawned() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; pids=(); }
 drop_database() {

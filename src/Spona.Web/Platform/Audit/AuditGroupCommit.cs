@@ -15,7 +15,7 @@ namespace Spona.Web.Platform.Audit;
 /// methods block), so a commit written by a waiting request held one of the pool's few threads (two on this machine's
 /// two cores) for the length of a disk flush, and the requests behind it waited for the thread rather than for the disk.
 /// </summary>
-internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSignal signal, ILogger<AuditGroupCommit> logger) : IDisposable
+internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSignal signal, AuditWriteTurn turn, ILogger<AuditGroupCommit> logger) : IDisposable
 {
     private readonly BlockingCollection<Batch> queue = [];
     private readonly Lock sync = new();
@@ -102,6 +102,8 @@ internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSig
     {
         try
         {
+            // Behind the sealer, not against it (AuditWriteTurn).
+            using var writing = turn.Take();
             using var scope = scopes.CreateScope();
             using var db = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>());
             foreach (var batch in group)

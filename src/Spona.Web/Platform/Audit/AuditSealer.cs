@@ -57,7 +57,7 @@ public sealed record UnsealedBacklog(long Count, DateTime? Oldest, TimeSpan? Old
 /// the unsealed table. Any number of application instances may run it; the lock makes them take turns, so the chain
 /// stays one line. Requests never take this lock.
 /// </summary>
-public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuditOptions> options)
+public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuditOptions> options, AuditWriteTurn turn)
 {
     public const int BatchSize = 1000;
 
@@ -111,6 +111,8 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock,
     private async Task<int> SealBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // Takes turns with the group commit for SQLite's write lock (AuditWriteTurn).
+        using var writing = await turn.TakeAsync(cancellationToken);
         return await SealBatchAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
     }
 

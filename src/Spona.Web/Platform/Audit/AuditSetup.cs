@@ -20,6 +20,7 @@ public static class AuditSetup
         services.AddSingleton<AuditOperationTypes>();
         services.AddAuditOperationType(PlatformOperations.BreakGlass);
         services.AddAuditOperationType(PlatformOperations.TokenCreate);
+        services.AddSingleton<AuditWriteTurn>();
         services.AddSingleton<AuditGroupCommit>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<RecordReads>();

@@ -29,8 +29,13 @@ internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSig
         // Not cancellable: a read whose response was about to start is recorded even if its client went away. After
         // the application began to stop, nothing more is accepted, and the caller's response fails rather than going
         // out unrecorded.
-        if (!queue.TryAdd(batch))
+        try
         {
+            queue.Add(batch);
+        }
+        catch (InvalidOperationException)
+        {
+            // Adding after CompleteAdding throws; said here in the words of the other case, a disposed queue.
             throw new ObjectDisposedException(nameof(AuditGroupCommit), "The application is stopping; the audit entry could not be written.");
         }
 

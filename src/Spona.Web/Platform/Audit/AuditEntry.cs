@@ -7,7 +7,7 @@ namespace Spona.Web.Platform.Audit;
 /// </summary>
 public sealed class AuditEntry
 {
-    /// <summary>1, 2, 3, … without gaps, in the order the entries were committed.</summary>
+    /// <summary>1, 2, 3, … without gaps, in the order the entries were sealed (ADR 0017).</summary>
     public long Sequence { get; set; }
 
     /// <summary>UTC, truncated to whole microseconds so that both databases store exactly what was hashed.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Platform.Audit;
@@ -14,17 +15,22 @@ namespace Spona.Web.Platform.Audit;
 /// The commits run on a thread of their own, not on the thread pool: SQLite's writes are synchronous (its asynchronous
 /// methods block), so a commit written by a waiting request held one of the pool's few threads (two on this machine's
 /// two cores) for the length of a disk flush, and the requests behind it waited for the thread rather than for the disk.
+/// Each commit seals its entries into the chain itself, under the chain lock, after the change entries that waited
+/// (ADR 0017, amendment of 2026-12-03): a read entry is written once, never unsealed.
 /// </summary>
-internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSignal signal, AuditWriteTurn turn, ILogger<AuditGroupCommit> logger) : IDisposable
+internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditWriteTurn turn, ILogger<AuditGroupCommit> logger) : IDisposable
 {
     private readonly BlockingCollection<Batch> queue = [];
     private readonly Lock sync = new();
     private Thread? writer;
 
-    /// <summary>Writes the rows (and the operation reasons first written with them); returns when they are committed.</summary>
-    public Task AppendAsync(IReadOnlyList<UnsealedAuditEntry> rows, IReadOnlyList<AuditOperation> operations)
+    /// <summary>
+    /// Seals the drafted entries into the chain (and writes the operation reasons first written with them); returns
+    /// when they are committed.
+    /// </summary>
+    public Task AppendAsync(IReadOnlyList<AuditEntry> entries, IReadOnlyList<AuditOperation> operations)
     {
-        var batch = new Batch(rows, operations);
+        var batch = new Batch(entries, operations);
         EnsureWriter();
         // Not cancellable: a read whose response was about to start is recorded even if its client went away. After
         // the application began to stop, nothing more is accepted, and the caller's response fails rather than going
@@ -111,18 +117,40 @@ internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSig
             using var writing = turn.Take();
             using var scope = scopes.CreateScope();
             using var db = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>());
+            using var transaction = db.Database.BeginTransaction();
+            // Sealed here, under the chain lock, in the order the requests arrived (ADR 0017 amendment): nothing of a
+            // group waits for the sealer.
+            var (sequence, previous) = AuditChainAppender.LockAndReadHead(db, transaction.GetDbTransaction());
+            // First what changes committed before (their entries wait unsealed), so that the chain stays in commit order.
+            (sequence, previous) = AuditSealer.SealWaiting(db, sequence, previous);
+            List<AuditEntry> entries = [];
+            List<AuditOperation> operations = [];
             foreach (var batch in group)
             {
-                db.AddRange(batch.Operations);
-                db.AddRange(batch.Rows);
+                operations.AddRange(batch.Operations);
+                foreach (var entry in batch.Entries)
+                {
+                    AuditHash.Seal(entry, ++sequence, previous);
+                    previous = entry.EntryHash;
+                    entries.Add(entry);
+                }
             }
 
-            db.SaveChanges();
+            if (operations.Count > 0)
+            {
+                // Rare (a reason given with a refusal or a read): encrypted by the model's converters, in the same transaction.
+                db.AddRange(operations);
+                db.SaveChanges();
+            }
+
+            AuditChainAppender.Insert(db, transaction.GetDbTransaction(), entries);
+            transaction.Commit();
         }
         catch (Exception ex)
         {
-            // Each waiting request fails with the error (no response goes out unrecorded); the writer goes on.
-            logger.LogError(ex, "Writing {Count} audit entries failed", group.Sum(b => b.Rows.Count));
+            // Each waiting request fails with the error (no response goes out unrecorded); the writer goes on. The
+            // entries were not committed: a retry drafts and seals them anew.
+            logger.LogError(ex, "Writing {Count} audit entries failed", group.Sum(b => b.Entries.Count));
             foreach (var batch in group)
             {
                 batch.Done.TrySetException(ex);
@@ -131,16 +159,15 @@ internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditSealSig
             return;
         }
 
-        signal.Notify();
         foreach (var batch in group)
         {
             batch.Done.TrySetResult();
         }
     }
 
-    private sealed class Batch(IReadOnlyList<UnsealedAuditEntry> rows, IReadOnlyList<AuditOperation> operations)
+    private sealed class Batch(IReadOnlyList<AuditEntry> entries, IReadOnlyList<AuditOperation> operations)
     {
-        public IReadOnlyList<UnsealedAuditEntry> Rows { get; } = rows;
+        public IReadOnlyList<AuditEntry> Entries { get; } = entries;
 
         public IReadOnlyList<AuditOperation> Operations { get; } = operations;
 

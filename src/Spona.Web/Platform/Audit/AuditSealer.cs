@@ -143,6 +143,39 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, TimeProvider clock,
         db.ChangeTracker.Clear();
         return batch.Count;
     }
+
+    /// <summary>
+    /// Seals every entry waiting in the unsealed table after the head (<paramref name="sequence"/>,
+    /// <paramref name="previous"/>), in the transaction of <paramref name="db"/> that holds the chain lock; returns
+    /// the new head. The group commit calls it before it appends its own entries, so that the chain keeps the order in
+    /// which entries were committed: a change committed before a read is sealed before it.
+    /// </summary>
+    internal static (long Sequence, string Previous) SealWaiting(DbContext db, long sequence, string previous)
+    {
+        while (true)
+        {
+            var batch = db.Set<UnsealedAuditEntry>().OrderBy(e => e.Id).Take(BatchSize).ToList();
+            foreach (var row in batch)
+            {
+                var entry = row.ToEntry();
+                AuditHash.Seal(entry, ++sequence, previous);
+                previous = entry.EntryHash;
+                db.Add(entry);
+                db.Remove(row);
+            }
+
+            if (batch.Count > 0)
+            {
+                db.SaveChanges();
+                db.ChangeTracker.Clear();
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                return (sequence, previous);
+            }
+        }
+    }
 }
 
 /// <summary>

@@ -115,7 +115,7 @@ internal sealed class AuditTrail(
         var defaultType = actors.DefaultOperationType();
         var events = queue.Drain();
         var rows = events
-            .Select(e => UnsealedAuditEntry.From(AuditSaveChangesInterceptor.FromEvent(e, actor, now, e.Operation is { } op ? (op.Id, op.Type) : (queue.DefaultOperationId, defaultType))))
+            .Select(e => AuditSaveChangesInterceptor.FromEvent(e, actor, now, e.Operation is { } op ? (op.Id, op.Type) : (queue.DefaultOperationId, defaultType)))
             .ToList();
         var operations = events.Select(e => e.Operation).OfType<AuditOperationScope>().Distinct().Where(o => o.Reason is not null && !o.ReasonWritten).ToList();
         var operationRows = operations

@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Spona.Web.Platform.Audit;
 
 /// <summary>
-/// An audit entry written in the transaction of the change or read it describes, but not yet linked into the hash
-/// chain (ADR 0017). Requests insert these without any shared lock; <see cref="AuditSealer"/> moves them, in the order
-/// of <see cref="Id"/>, into <see cref="AuditEntry"/> rows with a sequence number and hash, and deletes them here.
+/// An audit entry written in the transaction of the change it describes, but not yet linked into the hash chain
+/// (ADR 0017); entries of no change (reads, refusals) never wait here, the group commit seals them as it writes them.
+/// Changes insert these without any shared lock; <see cref="AuditSealer"/> (or the next group commit) moves them, in
+/// the order of <see cref="Id"/>, into <see cref="AuditEntry"/> rows with a sequence number and hash, and deletes them.
 /// Until then they are protected only by the database's access control, not by the chain.
 /// </summary>
 public sealed class UnsealedAuditEntry

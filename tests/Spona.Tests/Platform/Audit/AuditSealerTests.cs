@@ -11,9 +11,11 @@ using Spona.Web.Platform.Persistence;
 namespace Spona.Tests.Platform.Audit;
 
 /// <summary>
-/// ADR 0017: a write inserts its audit entry unsealed, without the chain lock; the sealer links entries into the chain
-/// in the order they were written; verification reports what waits and fails the bound when it waits too long. The
-/// application's background sealer is switched off here, so the test decides when sealing happens.
+/// ADR 0017: a change inserts its audit entry unsealed, in its own transaction and without the chain lock; the sealer
+/// links entries into the chain in the order they were committed; verification reports what waits and fails the bound
+/// when it waits too long. Entries that belong to no change (reads, refusals) are sealed by the group commit as it
+/// writes them, after whatever waited (amendment 2026-12-03). The application's background sealer is switched off
+/// here, so the test decides when sealing happens.
 /// </summary>
 public sealed class AuditSealerTests(AuditSealerTests.ManualSealFixture app) : IClassFixture<AuditSealerTests.ManualSealFixture>
 {
@@ -21,6 +23,17 @@ public sealed class AuditSealerTests(AuditSealerTests.ManualSealFixture app) : I
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(new AuditEvent(AuditActions.Export, "Synthetic", key), cancellationToken);
+    }
+
+    /// <summary>Changes the <paramref name="index"/>th code item (an audited entity); returns the key its entry carries.</summary>
+    private async Task<string> ChangeAsync(int index)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var item = await db.CodeItems.OrderBy(c => c.Id).Skip(index).FirstAsync();
+        item.SortOrder += 1;
+        await db.SaveChangesAsync();
+        return item.Id.ToString();
     }
 
     private async Task<AuditVerification> VerifyWithoutSealingAsync()
@@ -36,15 +49,16 @@ public sealed class AuditSealerTests(AuditSealerTests.ManualSealFixture app) : I
     }
 
     [Fact]
-    public async Task AWrite_WaitsUnsealed_ThenIsChainedInOrder_AndVerifyReportsAndBoundsTheLag()
+    public async Task AChange_WaitsUnsealed_ThenIsChainedInOrder_AndVerifyReportsAndBoundsTheLag()
     {
         await app.Factory.SealAuditAsync();
         var before = await VerifyWithoutSealingAsync();
         Assert.Equal(0, before.Unsealed!.Count);
 
-        foreach (var key in new[] { "order-1", "order-2", "order-3" })
+        List<string> keys = [];
+        foreach (var index in new[] { 2, 0, 1 })
         {
-            await RecordAsync(key);
+            keys.Add(await ChangeAsync(index));
         }
 
         var waiting = await VerifyWithoutSealingAsync();
@@ -53,7 +67,7 @@ public sealed class AuditSealerTests(AuditSealerTests.ManualSealFixture app) : I
         Assert.Equal(before.RootHash, waiting.RootHash);
         Assert.Equal(3, waiting.Unsealed!.Count);
         Assert.False(waiting.Unsealed.Exceeded);
-        Assert.DoesNotContain(await ChainAsync(), e => e.EntityKey.StartsWith("order-", StringComparison.Ordinal));
+        Assert.DoesNotContain(await ChainAsync(), e => e.Sequence > before.Count);
 
         app.Clock.Advance(TimeSpan.FromSeconds(61));
         var lagging = await VerifyWithoutSealingAsync();
@@ -66,22 +80,77 @@ public sealed class AuditSealerTests(AuditSealerTests.ManualSealFixture app) : I
         Assert.Equal(before.Count + 3, after.Count);
         Assert.Equal(0, after.Unsealed!.Count);
         Assert.False(after.Unsealed.Exceeded);
-        var sealedEntries = (await ChainAsync()).Where(e => e.EntityKey.StartsWith("order-", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["order-1", "order-2", "order-3"], sealedEntries.Select(e => e.EntityKey));
+        var sealedEntries = (await ChainAsync()).Where(e => e.Sequence > before.Count).ToList();
+        Assert.Equal(keys, sealedEntries.Select(e => e.EntityKey));
+        Assert.All(sealedEntries, e => Assert.Equal(nameof(CodeItem), e.EntityType));
         Assert.Equal([before.Count + 1, before.Count + 2, before.Count + 3], sealedEntries.Select(e => e.Sequence));
         Assert.Equal(0, await app.Factory.SealAuditAsync());
     }
 
     [Fact]
-    public async Task WhileTheChainLockIsHeld_WritesStillCommit_OnlySealingWaits()
+    public async Task AnEntryOfNoChange_IsSealedAsItIsWritten_AfterTheChangesThatWaited()
+    {
+        await app.Factory.SealAuditAsync();
+        var before = await VerifyWithoutSealingAsync();
+        var changed = await ChangeAsync(3);
+        Assert.Equal(1, (await VerifyWithoutSealingAsync()).Unsealed!.Count);
+
+        await RecordAsync("group-1");
+        await RecordAsync("group-2");
+
+        // No sealer ran: the group commit sealed the waiting change first, then its own entries, in that order.
+        var after = await VerifyWithoutSealingAsync();
+        Assert.True(after.Intact, after.Failure?.Detail);
+        Assert.Equal(0, after.Unsealed!.Count);
+        Assert.Equal(before.Count + 3, after.Count);
+        var chained = (await ChainAsync()).Where(e => e.Sequence > before.Count).ToList();
+        Assert.Equal([changed, "group-1", "group-2"], chained.Select(e => e.EntityKey));
+        Assert.Equal([before.Count + 1, before.Count + 2, before.Count + 3], chained.Select(e => e.Sequence));
+        Assert.Equal(0, await app.Factory.SealAuditAsync());
+    }
+
+    [Fact]
+    public async Task AGroupCommittedEntry_IsStoredAsASaveChangesWouldStoreIt()
+    {
+        // The group commit writes with its own INSERT, built from the model: every column must round-trip and be found
+        // by the queries the application runs (a Guid stored in another text form would be invisible to them).
+        var actor = Guid.NewGuid();
+        var institution = Guid.NewGuid();
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(
+                new AuditEvent(AuditActions.RecordRead, "Synthetic", "round-trip", AuditOutcome.Denied, Reason: "synthetic reason", Changes: """[{"field":"route","new":"GET /x"}]""")
+                { ActorUserId = actor, ActorLabel = "someone@example.test", InstitutionId = institution },
+                CancellationToken.None);
+        }
+
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var entries = scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<AuditEntry>().AsNoTracking();
+            var entry = await entries.SingleAsync(e => e.ActorUserId == actor && e.InstitutionId == institution && e.Outcome == AuditOutcome.Denied);
+            Assert.Equal(("round-trip", "Synthetic", AuditActions.RecordRead, "someone@example.test"), (entry.EntityKey, entry.EntityType, entry.Action, entry.ActorLabel));
+            Assert.Equal(("synthetic reason", """[{"field":"route","new":"GET /x"}]"""), (entry.Reason, entry.Changes));
+            Assert.Equal(DateTimeKind.Utc, entry.OccurredAt.Kind);
+            Assert.True(await entries.AnyAsync(e => e.OccurredAt == entry.OccurredAt && e.OperationId == entry.OperationId && e.Sequence == entry.Sequence));
+            Assert.Equal(AuditHash.Compute(entry), entry.EntryHash);
+            var previous = await entries.SingleAsync(e => e.Sequence == entry.Sequence - 1);
+            Assert.Equal(previous.EntryHash, entry.PreviousHash);
+        }
+
+        Assert.True((await VerifyWithoutSealingAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task WhileTheChainLockIsHeld_ChangesStillCommit_SealingAndGroupCommitsWait()
     {
         if (!app.Database.IsPostgres)
         {
             // SQLite has no chain lock of its own: the sealer uses the database's single write lock, which every writer
-            // takes for its own transaction anyway. The unsealed path is covered by the test above on both databases.
+            // takes for its own transaction anyway. The unsealed path is covered by the tests above on both databases.
             return;
         }
 
+        await app.Factory.SealAuditAsync();
         await using var holder = new NpgsqlConnection(app.Database.ConnectionString);
         await holder.OpenAsync();
         await using (var command = holder.CreateCommand())
@@ -90,16 +159,17 @@ public sealed class AuditSealerTests(AuditSealerTests.ManualSealFixture app) : I
             await command.ExecuteNonQueryAsync();
         }
 
-        using (var quick = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-        {
-            // Before ADR 0017 this waited for the lock and was cancelled.
-            await RecordAsync("while-locked", quick.Token);
-        }
-
+        // Before ADR 0017 a change waited for the lock; now it commits, unsealed.
+        var changed = await ChangeAsync(4).WaitAsync(TimeSpan.FromSeconds(10));
         using (var brief = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => app.Factory.Services.GetRequiredService<AuditSealer>().SealPendingAsync(brief.Token));
         }
+
+        // A group commit seals, so it waits for the holder (one sealer's batch, in practice) rather than breaking the line.
+        var record = RecordAsync("while-locked");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(record.IsCompleted);
 
         await using (var command = holder.CreateCommand())
         {
@@ -107,8 +177,10 @@ public sealed class AuditSealerTests(AuditSealerTests.ManualSealFixture app) : I
             await command.ExecuteNonQueryAsync();
         }
 
-        Assert.True(await app.Factory.SealAuditAsync() >= 1);
-        Assert.Contains(await ChainAsync(), e => e.EntityKey == "while-locked");
+        await record.WaitAsync(TimeSpan.FromSeconds(10));
+        var chain = await ChainAsync();
+        Assert.Equal([changed, "while-locked"], chain.TakeLast(2).Select(e => e.EntityKey));
+        Assert.Equal(0, await app.Factory.SealAuditAsync());
         Assert.True((await VerifyWithoutSealingAsync()).Intact);
     }
 

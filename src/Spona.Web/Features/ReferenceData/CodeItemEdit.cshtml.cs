@@ -9,7 +9,7 @@ using Spona.Web.Platform.Localization;
 namespace Spona.Web.Features.ReferenceData;
 
 [Authorize(Policy = ReferenceDataPermissions.Manage)]
-public sealed class CodeItemEditModel(ReferenceDataQueries queries, ReferenceDataEditor editor, IStringLocalizer<CodeItemEditModel> localizer) : PageModel
+public sealed class CodeItemEditModel(ReferenceDataQueries queries, SaveCodeItem save, IStringLocalizer<CodeItemEditModel> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Key { get; set; } = "";
@@ -64,7 +64,7 @@ public sealed class CodeItemEditModel(ReferenceDataQueries queries, ReferenceDat
 
         if (ModelState.IsValid)
         {
-            var outcome = await editor.SaveCodeItemAsync(Key, Code, Input, cancellationToken);
+            var outcome = await save.SaveCodeItemAsync(Key, Code, Input, cancellationToken);
             if (outcome.ToPageResult(this, $"/reference/code-lists/{Key}?inactive=true", localizer) is { } result)
             {
                 return result;

@@ -9,7 +9,7 @@ using Spona.Web.Platform.Localization;
 namespace Spona.Web.Features.ReferenceData;
 
 [Authorize(Policy = ReferenceDataPermissions.Manage)]
-public sealed class InstitutionEditModel(ReferenceDataQueries queries, ReferenceDataEditor editor, IStringLocalizer<InstitutionEditModel> localizer) : PageModel
+public sealed class InstitutionEditModel(ReferenceDataQueries queries, SaveInstitution save, IStringLocalizer<InstitutionEditModel> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -60,7 +60,7 @@ public sealed class InstitutionEditModel(ReferenceDataQueries queries, Reference
     {
         if (ModelState.IsValid)
         {
-            var outcome = await editor.SaveInstitutionAsync(Code, Input, cancellationToken);
+            var outcome = await save.SaveInstitutionAsync(Code, Input, cancellationToken);
             if (outcome.ToPageResult(this, "/reference/institutions", localizer) is { } result)
             {
                 return result;

@@ -10,7 +10,7 @@ using Spona.Web.Platform.Organisations;
 namespace Spona.Web.Features.ReferenceData;
 
 [Authorize(Policy = ReferenceDataPermissions.Manage)]
-public sealed class JurisdictionEditModel(ReferenceDataQueries queries, ReferenceDataEditor editor, IStringLocalizer<JurisdictionEditModel> localizer) : PageModel
+public sealed class JurisdictionEditModel(ReferenceDataQueries queries, SaveJurisdiction save, IStringLocalizer<JurisdictionEditModel> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -53,7 +53,7 @@ public sealed class JurisdictionEditModel(ReferenceDataQueries queries, Referenc
     {
         if (ModelState.IsValid)
         {
-            var outcome = await editor.SaveJurisdictionAsync(Code, Input, cancellationToken);
+            var outcome = await save.SaveJurisdictionAsync(Code, Input, cancellationToken);
             if (outcome.ToPageResult(this, "/reference/jurisdictions", localizer) is { } result)
             {
                 return result;

@@ -23,11 +23,11 @@ internal static class ReferenceDataEndpoints
         jurisdictions.MapGet("/{code}", async (string code, ReferenceDataQueries queries, CancellationToken ct) =>
                 await queries.GetJurisdictionAsync(code, Culture(), ct) is { } found ? Results.Ok(found) : NotFound("jurisdiction", code))
             .RequireAuthorization(ReferenceDataPermissions.Read).WithSummary("One jurisdiction.").Produces<ReferenceDataQueries.JurisdictionView>().ProducesProblem(StatusCodes.Status404NotFound);
-        jurisdictions.MapPost("", async ([FromBody] JurisdictionInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
-                await (await editor.SaveJurisdictionAsync(null, input, ct)).ToCreatedResultAsync("/api/v1/jurisdictions/{0}", async () => await queries.GetJurisdictionAsync(input.Code, Culture(), ct)))
+        jurisdictions.MapPost("", async ([FromBody] JurisdictionInput input, SaveJurisdiction save, ReferenceDataQueries queries, CancellationToken ct) =>
+                await (await save.SaveJurisdictionAsync(null, input, ct)).ToCreatedResultAsync("/api/v1/jurisdictions/{0}", async () => await queries.GetJurisdictionAsync(input.Code, Culture(), ct)))
             .RequireAuthorization(ReferenceDataPermissions.Manage).WithSummary("Add a jurisdiction.").Produces<ReferenceDataQueries.JurisdictionView>(StatusCodes.Status201Created).ProducesValidationProblem();
-        jurisdictions.MapPut("/{code}", async (string code, [FromBody] JurisdictionInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
-                await (await editor.SaveJurisdictionAsync(code, input, ct)).ToApiResultAsync(async () => await queries.GetJurisdictionAsync(code, Culture(), ct)))
+        jurisdictions.MapPut("/{code}", async (string code, [FromBody] JurisdictionInput input, SaveJurisdiction save, ReferenceDataQueries queries, CancellationToken ct) =>
+                await (await save.SaveJurisdictionAsync(code, input, ct)).ToApiResultAsync(async () => await queries.GetJurisdictionAsync(code, Culture(), ct)))
             .RequireAuthorization(ReferenceDataPermissions.Manage).WithSummary("Change a jurisdiction.").Produces<ReferenceDataQueries.JurisdictionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var institutions = app.MapApiGroup("institutions", "Reference data");
@@ -37,11 +37,11 @@ internal static class ReferenceDataEndpoints
         institutions.MapGet("/{code}", async (string code, ReferenceDataQueries queries, CancellationToken ct) =>
                 await queries.GetInstitutionAsync(code, Culture(), ct) is { } found ? Results.Ok(found) : NotFound("institution", code))
             .RequireAuthorization(ReferenceDataPermissions.Read).WithSummary("One institution.").Produces<ReferenceDataQueries.InstitutionView>().ProducesProblem(StatusCodes.Status404NotFound);
-        institutions.MapPost("", async ([FromBody] InstitutionInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
-                await (await editor.SaveInstitutionAsync(null, input, ct)).ToCreatedResultAsync("/api/v1/institutions/{0}", async () => await queries.GetInstitutionAsync(input.Code, Culture(), ct)))
+        institutions.MapPost("", async ([FromBody] InstitutionInput input, SaveInstitution save, ReferenceDataQueries queries, CancellationToken ct) =>
+                await (await save.SaveInstitutionAsync(null, input, ct)).ToCreatedResultAsync("/api/v1/institutions/{0}", async () => await queries.GetInstitutionAsync(input.Code, Culture(), ct)))
             .RequireAuthorization(ReferenceDataPermissions.Manage).WithSummary("Add an institution.").Produces<ReferenceDataQueries.InstitutionView>(StatusCodes.Status201Created).ProducesValidationProblem();
-        institutions.MapPut("/{code}", async (string code, [FromBody] InstitutionInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
-                await (await editor.SaveInstitutionAsync(code, input, ct)).ToApiResultAsync(async () => await queries.GetInstitutionAsync(code, Culture(), ct)))
+        institutions.MapPut("/{code}", async (string code, [FromBody] InstitutionInput input, SaveInstitution save, ReferenceDataQueries queries, CancellationToken ct) =>
+                await (await save.SaveInstitutionAsync(code, input, ct)).ToApiResultAsync(async () => await queries.GetInstitutionAsync(code, Culture(), ct)))
             .RequireAuthorization(ReferenceDataPermissions.Manage).WithSummary("Change an institution.").Produces<ReferenceDataQueries.InstitutionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var lists = app.MapApiGroup("code-lists", "Reference data");
@@ -54,11 +54,11 @@ internal static class ReferenceDataEndpoints
         lists.MapGet("/{key}/items/{code}", async (string key, string code, ReferenceDataQueries queries, CancellationToken ct) =>
                 await queries.GetCodeItemAsync(key, code, Culture(), ct) is { } item ? Results.Ok(item) : NotFound("code", code))
             .RequireAuthorization(ReferenceDataPermissions.Read).WithSummary("One item of a code list.").Produces<ReferenceDataQueries.CodeItemView>().ProducesProblem(StatusCodes.Status404NotFound);
-        lists.MapPost("/{key}/items", async (string key, [FromBody] CodeItemInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
-                await (await editor.SaveCodeItemAsync(key, null, input, ct)).ToCreatedResultAsync($"/api/v1/code-lists/{key}/items/{{0}}", async () => await queries.GetCodeItemAsync(key, input.Code, Culture(), ct)))
+        lists.MapPost("/{key}/items", async (string key, [FromBody] CodeItemInput input, SaveCodeItem save, ReferenceDataQueries queries, CancellationToken ct) =>
+                await (await save.SaveCodeItemAsync(key, null, input, ct)).ToCreatedResultAsync($"/api/v1/code-lists/{key}/items/{{0}}", async () => await queries.GetCodeItemAsync(key, input.Code, Culture(), ct)))
             .RequireAuthorization(ReferenceDataPermissions.Manage).WithSummary("Add an item to a code list.").Produces<ReferenceDataQueries.CodeItemView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        lists.MapPut("/{key}/items/{code}", async (string key, string code, [FromBody] CodeItemInput input, ReferenceDataEditor editor, ReferenceDataQueries queries, CancellationToken ct) =>
-                await (await editor.SaveCodeItemAsync(key, code, input, ct)).ToApiResultAsync(async () => await queries.GetCodeItemAsync(key, code, Culture(), ct)))
+        lists.MapPut("/{key}/items/{code}", async (string key, string code, [FromBody] CodeItemInput input, SaveCodeItem save, ReferenceDataQueries queries, CancellationToken ct) =>
+                await (await save.SaveCodeItemAsync(key, code, input, ct)).ToApiResultAsync(async () => await queries.GetCodeItemAsync(key, code, Culture(), ct)))
             .RequireAuthorization(ReferenceDataPermissions.Manage).WithSummary("Change the labels of an item, or deactivate it.").Produces<ReferenceDataQueries.CodeItemView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 

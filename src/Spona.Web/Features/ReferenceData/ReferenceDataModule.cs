@@ -17,7 +17,10 @@ public sealed class ReferenceDataModule : ISponaModule
     {
         services.AddScoped<ReferenceDataQueries>();
         services.AddMenuEntry(new MenuEntry("/reference", Localizable.Text("Reference data"), 30));
-        services.AddScoped<ReferenceDataEditor>();
+        services.AddScoped<ReferenceDataChanges>();
+        services.AddScoped<SaveJurisdiction>();
+        services.AddScoped<SaveInstitution>();
+        services.AddScoped<SaveCodeItem>();
         Platform.Audit.AuditSetup.AddAuditOperationType(services, ReferenceDataOperations.Edit);
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {

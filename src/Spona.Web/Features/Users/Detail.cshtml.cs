@@ -7,7 +7,9 @@ using Spona.Web.Platform.Localization;
 namespace Spona.Web.Features.Users;
 
 [Spona.Web.Platform.Audit.ReadsPersonalData("Account")]
-public sealed class DetailModel(UserAdministration admin, IStringLocalizer<DetailModel> localizer) : PageModel, Platform.Errors.IShowRuleViolations
+public sealed class DetailModel(
+    UserQueries queries, ChangeUserRoles changeRoles, DisableAccount disable, ResetSecondFactor resetSecondFactor, UnlockAccount unlock, DecideRoleRequest decide,
+    IssueActivationLink activationLink, IStringLocalizer<DetailModel> localizer) : PageModel, Platform.Errors.IShowRuleViolations
 {
     public UserView Account { get; private set; } = null!;
 
@@ -27,29 +29,29 @@ public sealed class DetailModel(UserAdministration admin, IStringLocalizer<Detai
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRolesAsync(Guid id, CancellationToken cancellationToken) =>
-        ApplyAsync(id, admin.SetRolesAsync(id, Roles, Reason, User, cancellationToken), Localizable.Text("The roles were saved. The person's sessions have ended."), cancellationToken);
+        ApplyAsync(id, changeRoles.SetRolesAsync(id, Roles, Reason, User, cancellationToken), Localizable.Text("The roles were saved. The person's sessions have ended."), cancellationToken);
 
     public Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken cancellationToken) =>
-        ApplyAsync(id, admin.SetDisabledAsync(id, true, User, cancellationToken), Localizable.Text("The account is disabled. Its sessions have ended."), cancellationToken);
+        ApplyAsync(id, disable.SetDisabledAsync(id, true, User, cancellationToken), Localizable.Text("The account is disabled. Its sessions have ended."), cancellationToken);
 
     public Task<IActionResult> OnPostEnableAsync(Guid id, CancellationToken cancellationToken) =>
-        ApplyAsync(id, admin.SetDisabledAsync(id, false, User, cancellationToken), Localizable.Text("The account is enabled again."), cancellationToken);
+        ApplyAsync(id, disable.SetDisabledAsync(id, false, User, cancellationToken), Localizable.Text("The account is enabled again."), cancellationToken);
 
     public Task<IActionResult> OnPostResetSecondFactorAsync(Guid id, CancellationToken cancellationToken) =>
-        ApplyAsync(id, admin.ResetSecondFactorAsync(id, User, cancellationToken), Localizable.Text("The second factor was removed. The person sets up a new one at their next sign-in."), cancellationToken);
+        ApplyAsync(id, resetSecondFactor.ResetSecondFactorAsync(id, User, cancellationToken), Localizable.Text("The second factor was removed. The person sets up a new one at their next sign-in."), cancellationToken);
 
     public Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellationToken) =>
-        ApplyAsync(id, admin.UnlockAsync(id, User, cancellationToken), Localizable.Text("The account is unlocked. The person can sign in again."), cancellationToken);
+        ApplyAsync(id, unlock.UnlockAsync(id, User, cancellationToken), Localizable.Text("The account is unlocked. The person can sign in again."), cancellationToken);
 
     public Task<IActionResult> OnPostApproveRoleAsync(Guid id, Guid request, CancellationToken cancellationToken) =>
-        ApplyAsync(id, admin.ApproveRoleAsync(request, User, cancellationToken, id), Localizable.Text("The role was approved and is in effect. The person's sessions have ended."), cancellationToken);
+        ApplyAsync(id, decide.ApproveRoleAsync(request, User, cancellationToken, id), Localizable.Text("The role was approved and is in effect. The person's sessions have ended."), cancellationToken);
 
     public Task<IActionResult> OnPostRejectRoleAsync(Guid id, Guid request, CancellationToken cancellationToken) =>
-        ApplyAsync(id, admin.RejectRoleAsync(request, User, cancellationToken, id), Localizable.Text("The role request was refused."), cancellationToken);
+        ApplyAsync(id, decide.RejectRoleAsync(request, User, cancellationToken, id), Localizable.Text("The role request was refused."), cancellationToken);
 
     public async Task<IActionResult> OnPostActivationLinkAsync(Guid id, CancellationToken cancellationToken)
     {
-        var (outcome, link) = await admin.NewActivationLinkAsync(id, User, UsersModule.DeliveryFor(Request), cancellationToken);
+        var (outcome, link) = await activationLink.NewActivationLinkAsync(id, User, UsersModule.DeliveryFor(Request), cancellationToken);
         var done = link is { Emailed: true }
             ? Localizable.Text("A new link to set a password was made and is being e-mailed to the person; it works once, for three days.")
             : Localizable.Text("A new link to set a password was made. Give it to the person; it works once, for three days.");
@@ -95,7 +97,7 @@ public sealed class DetailModel(UserAdministration admin, IStringLocalizer<Detai
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await admin.GetAsync(id, cancellationToken) is not { } account)
+        if (await queries.GetAsync(id, cancellationToken) is not { } account)
         {
             return false;
         }

@@ -6,7 +6,7 @@ using Spona.Web.Platform.Web;
 namespace Spona.Web.Features.Users;
 
 [Spona.Web.Platform.Audit.ReadsPersonalData("Account")]
-public sealed class IndexModel(UserAdministration admin, Platform.Web.SealedQuery sealedQuery) : PageModel
+public sealed class IndexModel(UserQueries queries, Platform.Web.SealedQuery sealedQuery) : PageModel
 {
     /// <summary>Part of an e-mail address: posted by the form, carried sealed in the URL (<c>qs</c>), never in clear (S9).</summary>
     [BindProperty(Name = "q")]
@@ -57,6 +57,6 @@ public sealed class IndexModel(UserAdministration admin, Platform.Web.SealedQuer
             PageNumber = null;
         }
 
-        Result = await admin.ListAsync(new UserQuery(Search, Role, null, Status, Sort, PageNumber, 50), cancellationToken);
+        Result = await queries.ListAsync(new UserQuery(Search, Role, null, Status, Sort, PageNumber, 50), cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ using Spona.Web.Platform.Persistence;
 
 namespace Spona.Web.Features.Users;
 
-public sealed class InviteModel(UserAdministration admin, AppDbContext db, IStringLocalizer<InviteModel> localizer) : PageModel
+public sealed class InviteModel(InviteUser invite, AppDbContext db, IStringLocalizer<InviteModel> localizer) : PageModel
 {
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -31,7 +31,7 @@ public sealed class InviteModel(UserAdministration admin, AppDbContext db, IStri
     {
         if (ModelState.IsValid)
         {
-            var (outcome, link) = await admin.InviteAsync(Input, User, UsersModule.DeliveryFor(Request), cancellationToken);
+            var (outcome, link) = await invite.InviteAsync(Input, User, UsersModule.DeliveryFor(Request), cancellationToken);
             if (outcome.Status == EditStatus.Done)
             {
                 // With e-mail on, the link goes to the person only. Without, it is shown once, here, and the

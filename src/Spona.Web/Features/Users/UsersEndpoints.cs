@@ -22,55 +22,55 @@ internal static class UsersEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var users = app.MapApiGroup("users", "Users");
-        users.MapGet("", async (string? search, string? role, string? institution, string? status, string? sort, int? page, int? pageSize, UserAdministration admin, CancellationToken ct) =>
-                SearchInUrl(search) ?? CheckQuery(null, role, status, sort) ?? Results.Ok(await admin.ListAsync(new UserQuery(null, role, institution, status, sort, page, pageSize), ct)))
-            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Accounts, filtered and paged. To search by e-mail address use POST /api/v1/users/search: addresses do not belong in URLs.").Produces<PagedResult<UserView>>().ProducesValidationProblem();
-        users.MapPost("/search", async ([FromBody] UserSearchInput input, UserAdministration admin, CancellationToken ct) =>
-                CheckQuery(input.Search, input.Role, input.Status, input.Sort) ?? Results.Ok(await admin.ListAsync(new UserQuery(input.Search, input.Role, input.Institution, input.Status, input.Sort, input.Page, input.PageSize), ct)))
-            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Accounts whose e-mail address contains search, filtered and paged; the search travels in the body, never in the URL.").Produces<PagedResult<UserView>>().ProducesValidationProblem();
-        users.MapGet("/{id:guid}", async (Guid id, UserAdministration admin, CancellationToken ct) =>
-                await admin.GetAsync(id, ct) is { } user ? Results.Ok(user) : NotFound())
-            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("One account.").Produces<UserView>().ProducesProblem(StatusCodes.Status404NotFound);
-        users.MapPost("", async ([FromBody] InviteInput input, UserAdministration admin, ClaimsPrincipal actor, HttpContext context, CancellationToken ct) =>
+        users.MapGet("", async (string? search, string? role, string? institution, string? status, string? sort, int? page, int? pageSize, UserQueries queries, CancellationToken ct) =>
+                SearchInUrl(search) ?? CheckQuery(null, role, status, sort) ?? Results.Ok(await queries.ListAsync(new UserQuery(null, role, institution, status, sort, page, pageSize), ct)))
+            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserQueries.AccountRecord).WithSummary("Accounts, filtered and paged. To search by e-mail address use POST /api/v1/users/search: addresses do not belong in URLs.").Produces<PagedResult<UserView>>().ProducesValidationProblem();
+        users.MapPost("/search", async ([FromBody] UserSearchInput input, UserQueries queries, CancellationToken ct) =>
+                CheckQuery(input.Search, input.Role, input.Status, input.Sort) ?? Results.Ok(await queries.ListAsync(new UserQuery(input.Search, input.Role, input.Institution, input.Status, input.Sort, input.Page, input.PageSize), ct)))
+            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserQueries.AccountRecord).WithSummary("Accounts whose e-mail address contains search, filtered and paged; the search travels in the body, never in the URL.").Produces<PagedResult<UserView>>().ProducesValidationProblem();
+        users.MapGet("/{id:guid}", async (Guid id, UserQueries queries, CancellationToken ct) =>
+                await queries.GetAsync(id, ct) is { } user ? Results.Ok(user) : NotFound())
+            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserQueries.AccountRecord).WithSummary("One account.").Produces<UserView>().ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("", async ([FromBody] InviteInput input, InviteUser invite, ClaimsPrincipal actor, HttpContext context, CancellationToken ct) =>
             {
-                var (outcome, link) = await admin.InviteAsync(input, actor, UsersModule.DeliveryFor(context.Request), ct);
+                var (outcome, link) = await invite.InviteAsync(input, actor, UsersModule.DeliveryFor(context.Request), ct);
                 return outcome.Status == EditStatus.Done
                     ? Results.Created($"/api/v1/users/{outcome.Key}", new InvitationView(Guid.Parse(outcome.Key!), link!.Url, link.Emailed))
                     : await outcome.ToApiResultAsync(() => Task.FromResult<object?>(null));
             })
             .RequireAuthorization(UsersPermissions.Manage).WithSummary("Invite a person: creates the account and its activation link (valid three days, once). When Spona sends e-mail the link goes to the person (emailed is true, activationUrl null); otherwise it is returned here to hand over. Auditor, State Coordinator's office and System administrator wait for another administrator's approval.").Produces<InvitationView>(StatusCodes.Status201Created).ProducesValidationProblem();
-        users.MapPut("/{id:guid}/roles", async (Guid id, [FromBody] RolesInput input, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
-                await (await admin.SetRolesAsync(id, input.Roles ?? [], input.Reason, actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
-            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Replace the account's roles, stating the reason (required); its sessions end. Auditor, State Coordinator's office and System administrator become requests (pendingRoles) that another administrator approves.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        users.MapPost("/{id:guid}/disable", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
-                await (await admin.SetDisabledAsync(id, true, actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
-            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Disable the account; its sessions and API tokens stop working at once.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        users.MapPost("/{id:guid}/enable", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
-                await (await admin.SetDisabledAsync(id, false, actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
-            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Enable a disabled account.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        users.MapPost("/{id:guid}/reset-second-factor", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
-                await (await admin.ResetSecondFactorAsync(id, actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
-            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Remove the account's authenticator and recovery codes; it enrolls again at its next sign-in.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        users.MapPost("/{id:guid}/activation-link", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, HttpContext context, CancellationToken ct) =>
+        users.MapPut("/{id:guid}/roles", async (Guid id, [FromBody] RolesInput input, ChangeUserRoles roles, UserQueries queries, ClaimsPrincipal actor, CancellationToken ct) =>
+                await (await roles.SetRolesAsync(id, input.Roles ?? [], input.Reason, actor, ct)).ToApiResultAsync(async () => await queries.GetAsync(id, ct)))
+            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserQueries.AccountRecord).WithSummary("Replace the account's roles, stating the reason (required); its sessions end. Auditor, State Coordinator's office and System administrator become requests (pendingRoles) that another administrator approves.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{id:guid}/disable", async (Guid id, DisableAccount disable, UserQueries queries, ClaimsPrincipal actor, CancellationToken ct) =>
+                await (await disable.SetDisabledAsync(id, true, actor, ct)).ToApiResultAsync(async () => await queries.GetAsync(id, ct)))
+            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserQueries.AccountRecord).WithSummary("Disable the account; its sessions and API tokens stop working at once.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{id:guid}/enable", async (Guid id, DisableAccount disable, UserQueries queries, ClaimsPrincipal actor, CancellationToken ct) =>
+                await (await disable.SetDisabledAsync(id, false, actor, ct)).ToApiResultAsync(async () => await queries.GetAsync(id, ct)))
+            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserQueries.AccountRecord).WithSummary("Enable a disabled account.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{id:guid}/reset-second-factor", async (Guid id, ResetSecondFactor reset, UserQueries queries, ClaimsPrincipal actor, CancellationToken ct) =>
+                await (await reset.ResetSecondFactorAsync(id, actor, ct)).ToApiResultAsync(async () => await queries.GetAsync(id, ct)))
+            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserQueries.AccountRecord).WithSummary("Remove the account's authenticator and recovery codes; it enrolls again at its next sign-in.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{id:guid}/activation-link", async (Guid id, IssueActivationLink links, ClaimsPrincipal actor, HttpContext context, CancellationToken ct) =>
             {
-                var (outcome, link) = await admin.NewActivationLinkAsync(id, actor, UsersModule.DeliveryFor(context.Request), ct);
+                var (outcome, link) = await links.NewActivationLinkAsync(id, actor, UsersModule.DeliveryFor(context.Request), ct);
                 return await outcome.ToApiResultAsync(() => Task.FromResult<object?>(new InvitationView(id, link!.Url, link.Emailed)));
             })
             .RequireAuthorization(UsersPermissions.Manage).WithSummary("A new link with which the person sets a new password (valid three days, once); their sessions end. E-mailed to the person when Spona sends e-mail (emailed true, activationUrl null), else returned here.").Produces<InvitationView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        users.MapPost("/{id:guid}/unlock", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
-                await (await admin.UnlockAsync(id, actor, ct)).ToApiResultAsync(async () => await admin.GetAsync(id, ct)))
-            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("End a lockout caused by wrong passwords or codes.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{id:guid}/unlock", async (Guid id, UnlockAccount unlock, UserQueries queries, ClaimsPrincipal actor, CancellationToken ct) =>
+                await (await unlock.UnlockAsync(id, actor, ct)).ToApiResultAsync(async () => await queries.GetAsync(id, ct)))
+            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserQueries.AccountRecord).WithSummary("End a lockout caused by wrong passwords or codes.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         var requests = app.MapApiGroup("role-requests", "Users");
-        requests.MapGet("", async (UserAdministration admin, CancellationToken ct) => Results.Ok(await admin.PendingRoleRequestsAsync(null, ct)))
-            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Auditor, State Coordinator's office and System administrator roles waiting for a second administrator's approval, oldest first.").Produces<List<RoleGrantRequestView>>();
-        requests.MapPost("/{id:guid}/approve", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
-                await DecidedAsync(await admin.ApproveRoleAsync(id, actor, ct), admin, ct))
-            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Approve a role request (not your own request, not for your own account); the role takes effect and the account's sessions end.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        requests.MapPost("/{id:guid}/reject", async (Guid id, UserAdministration admin, ClaimsPrincipal actor, CancellationToken ct) =>
-                await DecidedAsync(await admin.RejectRoleAsync(id, actor, ct), admin, ct))
-            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserAdministration.AccountRecord).WithSummary("Refuse a role request (or withdraw your own).").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        requests.MapGet("", async (UserQueries queries, CancellationToken ct) => Results.Ok(await queries.PendingRoleRequestsAsync(null, ct)))
+            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserQueries.AccountRecord).WithSummary("Auditor, State Coordinator's office and System administrator roles waiting for a second administrator's approval, oldest first.").Produces<List<RoleGrantRequestView>>();
+        requests.MapPost("/{id:guid}/approve", async (Guid id, DecideRoleRequest decide, UserQueries queries, ClaimsPrincipal actor, CancellationToken ct) =>
+                await DecidedAsync(await decide.ApproveRoleAsync(id, actor, ct), queries, ct))
+            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserQueries.AccountRecord).WithSummary("Approve a role request (not your own request, not for your own account); the role takes effect and the account's sessions end.").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        requests.MapPost("/{id:guid}/reject", async (Guid id, DecideRoleRequest decide, UserQueries queries, ClaimsPrincipal actor, CancellationToken ct) =>
+                await DecidedAsync(await decide.RejectRoleAsync(id, actor, ct), queries, ct))
+            .RequireAuthorization(UsersPermissions.Manage).ReadsPersonalData(UserQueries.AccountRecord).WithSummary("Refuse a role request (or withdraw your own).").Produces<UserView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         app.MapApiGroup("roles", "Users").MapGet("", (RoleTableJson table) => table.Result())
             .RequireAuthorization(UsersPermissions.RolesRead).WithSummary("Every role and its permissions: the one table of the access model.").Produces<List<RoleView>>();
@@ -105,8 +105,8 @@ internal static class UsersEndpoints
         return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
     }
 
-    private static Task<IResult> DecidedAsync(EditOutcome outcome, UserAdministration admin, CancellationToken ct) =>
-        outcome.ToApiResultAsync(async () => await admin.GetAsync(Guid.Parse(outcome.Key!), ct));
+    private static Task<IResult> DecidedAsync(EditOutcome outcome, UserQueries queries, CancellationToken ct) =>
+        outcome.ToApiResultAsync(async () => await queries.GetAsync(Guid.Parse(outcome.Key!), ct));
 
     private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such account.");
 

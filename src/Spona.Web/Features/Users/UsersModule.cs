@@ -15,7 +15,15 @@ public sealed class UsersModule : ISponaModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<UserAdministration>();
+        services.AddScoped<UserQueries>();
+        services.AddScoped<AccountChanges>();
+        services.AddScoped<InviteUser>();
+        services.AddScoped<ChangeUserRoles>();
+        services.AddScoped<DecideRoleRequest>();
+        services.AddScoped<UnlockAccount>();
+        services.AddScoped<DisableAccount>();
+        services.AddScoped<ResetSecondFactor>();
+        services.AddScoped<IssueActivationLink>();
         services.AddSingleton<RoleTableJson>();
         services.AddMenuEntry(new MenuEntry("/admin/users", Localizable.Text("Users"), 40, UsersPermissions.Manage, Section: "/admin"));
         // Who may read the role table but not manage accounts gets the table itself.

@@ -24,10 +24,11 @@ internal static class AuditChainAppender
     internal const int RowsPerStatement = 64;
 
     /// <summary>
-    /// Takes the chain lock and reads the head, in <paramref name="transaction"/>: on PostgreSQL the advisory lock of
-    /// the chain (the one the sealer takes); on SQLite the transaction's own write lock (BEGIN IMMEDIATE).
+    /// Takes the chain lock, reads the head and whether change entries wait unsealed, in <paramref name="transaction"/>
+    /// and in one round trip: on PostgreSQL the advisory lock of the chain (the one the sealer takes); on SQLite the
+    /// transaction's own write lock (BEGIN IMMEDIATE).
     /// </summary>
-    public static (long Sequence, string Hash) LockAndReadHead(DbContext db, DbTransaction transaction)
+    public static (long Sequence, string Hash, bool Waiting) LockAndReadHead(DbContext db, DbTransaction transaction)
     {
         var shape = Shape.Of(db);
         using var command = transaction.Connection!.CreateCommand();
@@ -40,7 +41,10 @@ internal static class AuditChainAppender
             reader.NextResult();
         }
 
-        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHash.Genesis);
+        var (sequence, hash) = reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHash.Genesis);
+        reader.NextResult();
+        reader.Read();
+        return (sequence, hash, Convert.ToBoolean(reader.GetValue(0), CultureInfo.InvariantCulture));
     }
 
     /// <summary>Inserts entries that <see cref="AuditHash.Seal"/> has sealed, in order, in <paramref name="transaction"/>.</summary>
@@ -83,7 +87,9 @@ internal static class AuditChainAppender
             Columns = [.. entityType.GetProperties().Select(p => (p, p.GetRelationalTypeMapping()))];
             insertPrefix = $"INSERT INTO {tableName} ({string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) VALUES ";
             string Column(string name) => sql.DelimitIdentifier(entityType.FindProperty(name)!.GetColumnName(table)!);
-            var head = $"SELECT {Column(nameof(AuditEntry.Sequence))}, {Column(nameof(AuditEntry.EntryHash))} FROM {tableName} ORDER BY {Column(nameof(AuditEntry.Sequence))} DESC LIMIT 1";
+            var unsealed = db.Model.FindEntityType(typeof(UnsealedAuditEntry))!;
+            var head = $"SELECT {Column(nameof(AuditEntry.Sequence))}, {Column(nameof(AuditEntry.EntryHash))} FROM {tableName} ORDER BY {Column(nameof(AuditEntry.Sequence))} DESC LIMIT 1; "
+                + $"SELECT EXISTS (SELECT 1 FROM {sql.DelimitIdentifier(unsealed.GetTableName()!, unsealed.GetSchema())})";
             HeadSql = db.Database.IsNpgsql()
                 ? string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({AuditSaveChangesInterceptor.ChainLockKey}); {head}")
                 : head;

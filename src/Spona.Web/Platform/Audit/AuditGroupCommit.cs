@@ -120,9 +120,12 @@ internal sealed class AuditGroupCommit(IServiceScopeFactory scopes, AuditWriteTu
             using var transaction = db.Database.BeginTransaction();
             // Sealed here, under the chain lock, in the order the requests arrived (ADR 0017 amendment): nothing of a
             // group waits for the sealer.
-            var (sequence, previous) = AuditChainAppender.LockAndReadHead(db, transaction.GetDbTransaction());
-            // First what changes committed before (their entries wait unsealed), so that the chain stays in commit order.
-            (sequence, previous) = AuditSealer.SealWaiting(db, sequence, previous);
+            var (sequence, previous, waiting) = AuditChainAppender.LockAndReadHead(db, transaction.GetDbTransaction());
+            if (waiting)
+            {
+                // First what changes committed before (their entries wait unsealed), so that the chain stays in commit order.
+                (sequence, previous) = AuditSealer.SealWaiting(db, sequence, previous);
+            }
             List<AuditEntry> entries = [];
             List<AuditOperation> operations = [];
             foreach (var batch in group)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 8 / ADR 0019: the cost of auditing reads. `GET /api/v1/users/{id}` (an audited read of an account: one read
-# entry per request, written in the request's transaction and sealed into the chain by the sealer) with an API token,
+# entry per request, sealed into the hash chain by the group commit that writes it, ADR 0017) with an API token,
 # measured on the same published build (ReadyToRun, framework-dependent) and the same database twice in one run: with
 # read auditing (the default) and with `Audit__RecordReads=false` (a benchmark-only switch that logs a warning).
 # 16 clients, wrk on loopback, after a warm-up of each (bench/lib.sh). Goal: audited >= 70 % of unaudited.

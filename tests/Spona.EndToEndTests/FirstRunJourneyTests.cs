@@ -25,7 +25,7 @@ public sealed class FirstRunJourneyTests : BrowserJourney
             await page.FillAsync("#Input_Password", password);
             await page.FillAsync("#Input_ConfirmPassword", password);
             await page.ClickAsync("main form button[type=submit]");
-            await page.WaitForURLAsync("**/account/sign-in**");
+            await WaitForPageAsync(page, "**/account/sign-in**", "#Input_Password");
 
             // Every account sets up two-factor sign-in first.
             await SignInAndEnrollAsync(page, email, password);
@@ -47,7 +47,7 @@ public sealed class FirstRunJourneyTests : BrowserJourney
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "measure-4.2-sr-Cyrl.png"), FullPage = true });
 
             await page.ClickAsync(".user-menu button[type=submit]");
-            await page.WaitForURLAsync("**/account/sign-in**");
+            await WaitForPageAsync(page, "**/account/sign-in**", "#Input_Password");
             await page.GotoAsync(Spona.BaseAddress + "/strategy");
             Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);
         }

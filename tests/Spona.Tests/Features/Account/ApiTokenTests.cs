@@ -156,6 +156,36 @@ public sealed class ApiTokenTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task ChecksOfDifferentTokens_ArrivingTogether_EachGetTheirOwnOwnerAndRoles()
+    {
+        // On PostgreSQL checks that arrive together share one query (ADR 0025): no check may get another's row.
+        var (_, monitorEmail, _, monitorToken) = await MakeAsync(StrategyPermissions.Read);
+        var analystEmail = await app.CreateUserAsync(Roles.Analyst);
+        var analyst = app.Factory.CreateBrowser();
+        await Html.SignInAsync(analyst, analystEmail, AppFixture.Password);
+        var created = await analyst.PostJsonAsync("/api/v1/tokens", new { name = "Analyst sync", expiresInDays = 30, permissions = new[] { StrategyPermissions.Read } }, HttpStatusCode.Created);
+        var analystToken = created.GetProperty("token").GetProperty("id").GetGuid();
+        var unknown = Guid.NewGuid();
+        var expected = new Dictionary<Guid, (string? Email, string? Role)>
+        {
+            [monitorToken] = (monitorEmail, Roles.MonitoringTeamMember),
+            [analystToken] = (analystEmail, Roles.Analyst),
+            [unknown] = (null, null),
+        };
+
+        var settings = app.Factory.Services.GetRequiredService<Spona.Web.Platform.Configuration.SponaSettings>();
+        var lookup = new ApiTokenLookup(settings);
+        var ids = Enumerable.Range(0, 300).Select(i => expected.Keys.ElementAt(i % 3)).ToList();
+        var rows = await Task.WhenAll(ids.Select(id => Task.Run(() => lookup.FindAsync(id, CancellationToken.None))));
+        await lookup.DisposeAsync();
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Assert.Equal(expected[ids[i]], (rows[i]?.Owner?.Email, rows[i]?.Roles.Single()));
+        }
+    }
+
+    [Fact]
     public async Task TheRoleTable_IsTheSameJsonAsTheAccessModel()
     {
         var client = await app.SignedInClientAsync(Roles.Auditor);

@@ -21,7 +21,7 @@ patterns = [
     (r'\.cs$', r'\b(?:title|detail): "((?:[^"\\]|\\.)*)"'),
     (r'\.cs$', r'(?:ProblemDetails\.|, )(?:Title|Detail) = "((?:[^"\\]|\\.)*)"'),
     (r'\.cs$', r'\] = \["((?:[^"\\]|\\.)*)"\]'),
-    (r'(ReferenceDataLabels|IdentityMessages|ModelBindingMessages|ValidationMessages|RoleLabels)\.cs$', r'=> "((?:[^"\\]|\\.)*)"'),
+    (r'(\w*Labels|IdentityMessages|ModelBindingMessages|ValidationMessages|RoleLabels)\.cs$', r'=> "((?:[^"\\]|\\.)*)"'),
 ]
 keys = set()
 users = {}  # key -> the set of places that use it: a module's name, or "" for anything outside Features/<Module>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Spona.Tests.Infrastructure;
+using Spona.Web.Features.ActionPlans;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
 using Spona.Web.Features.Users;
@@ -26,6 +27,11 @@ public sealed class AuthorizationTests(AppFixture app) : IClassFixture<AppFixtur
         [Permissions.AuditRead] = (HttpMethod.Get, "/api/v1/audit", null),
         [Permissions.NotificationsRead] = (HttpMethod.Get, "/api/v1/notifications", null),
         [Permissions.TasksWork] = (HttpMethod.Get, "/api/v1/tasks", null),
+        [ActionPlansPermissions.Read] = (HttpMethod.Get, "/api/v1/action-plans", null),
+        [ActionPlansPermissions.ReadAll] = (HttpMethod.Get, "/api/v1/action-plans/coverage", null),
+        [ActionPlansPermissions.Manage] = (HttpMethod.Post, "/api/v1/action-plans", new { }),
+        [ActionPlansPermissions.Report] = (HttpMethod.Put, $"/api/v1/action-plans/activities/{Guid.Empty}/reports/{Guid.Empty}", new { }),
+        [ActionPlansPermissions.Monitor] = (HttpMethod.Post, $"/api/v1/action-plans/periods/{Guid.Empty}/lock", new { }),
         [Permissions.TasksSupervise] = (HttpMethod.Get, "/api/v1/tasks/overdue", null),
         [Permissions.FilesRead] = (HttpMethod.Get, "/api/v1/files/00000000-0000-0000-0000-000000000001", null),
         [Permissions.FilesAttach] = (HttpMethod.Delete, "/api/v1/files/00000000-0000-0000-0000-000000000001", new { reason = "Probe of the permission only" }),

@@ -1,4 +1,5 @@
 using Spona.Tests.Infrastructure;
+using Spona.Web.Features.ActionPlans;
 using Spona.Web.Features.Users;
 using Spona.Web.Platform.Authorization;
 using Spona.Web.Platform.Web;
@@ -16,6 +17,7 @@ public sealed class MainMenuTests(AppFixture app) : IClassFixture<AppFixture>
     [
         ("/tasks", Permissions.TasksWork, null),
         ("/strategy", null, null),
+        ("/action-plans", ActionPlansPermissions.Read, null),
         ("/reference", null, null),
         ("/admin/users", UsersPermissions.Manage, null),
         ("/admin/roles", UsersPermissions.RolesRead, UsersPermissions.Manage),

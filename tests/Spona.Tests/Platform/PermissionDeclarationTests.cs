@@ -1,3 +1,4 @@
+using Spona.Web.Features.ActionPlans;
 using Spona.Web.Features.ReferenceData;
 using Spona.Web.Features.Strategy;
 using Spona.Web.Features.Users;
@@ -14,13 +15,15 @@ public sealed class PermissionDeclarationTests
         var declarers = typeof(RolePermissions).Assembly.GetTypes()
             .Where(t => typeof(IDeclarePermissions).IsAssignableFrom(t) && !t.IsInterface).ToList();
 
-        // Found by type: the three modules with permissions, and the platform.
+        // Found by type: the four modules with permissions, and the platform.
         Assert.Contains(typeof(StrategyPermissions), declarers);
         Assert.Contains(typeof(ReferenceDataPermissions), declarers);
         Assert.Contains(typeof(UsersPermissions), declarers);
-        Assert.Equal(4, declarers.Count);
+        Assert.Contains(typeof(ActionPlansPermissions), declarers);
+        Assert.Equal(5, declarers.Count);
         Assert.Equal(
             [StrategyPermissions.Read, StrategyPermissions.Amend, ReferenceDataPermissions.Read, ReferenceDataPermissions.Manage, UsersPermissions.Manage, UsersPermissions.RolesRead,
+             ActionPlansPermissions.Read, ActionPlansPermissions.ReadAll, ActionPlansPermissions.Manage, ActionPlansPermissions.Report, ActionPlansPermissions.Monitor,
              Permissions.ApiTokensUse, Permissions.NotificationsRead, Permissions.TasksWork, Permissions.TasksSupervise, Permissions.AccessBreakGlass, Permissions.AccessReview,
              Permissions.AuditRead, Permissions.FilesRead, Permissions.FilesAttach],
             Permissions.All);

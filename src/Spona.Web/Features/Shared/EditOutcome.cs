@@ -9,5 +9,7 @@ public sealed record EditOutcome(EditStatus Status, string? Key = null, IReadOnl
 
     public static readonly EditOutcome Conflict = new(EditStatus.Conflict);
 
+    public static readonly EditOutcome Forbidden = new(EditStatus.Forbidden);
+
     public static EditOutcome Invalid(string field, string message) => new(EditStatus.Invalid, Errors: new Dictionary<string, string> { [field] = message });
 }

@@ -6,4 +6,7 @@ public enum EditStatus
     NotFound,
     Conflict,
     Invalid,
+
+    /// <summary>The caller sees the record but may not make this change.</summary>
+    Forbidden,
 }

@@ -17,6 +17,7 @@ public sealed class StrategyModule : ISponaModule
     {
         services.AddScoped<StrategyCatalogue>();
         services.AddScoped<StrategyGoalSummaries>();
+        services.AddScoped<StrategyMeasureDirectory>();
         services.AddMenuEntry(new MenuEntry("/strategy", Localizable.Text("Strategy"), 20));
         services.AddScoped<AmendmentRecorder>();
         services.AddScoped<AmendmentAdoption>();

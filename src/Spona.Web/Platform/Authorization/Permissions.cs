@@ -27,6 +27,8 @@ internal sealed class PlatformPermissions : IDeclarePermissions
 {
     private static readonly string[] CaseWork = [StateCoordinatorOffice, CoordinationTeamMember, CaseWorker, ShelterStaff, PoliceOfficer, Prosecutor, CourtClerk, LabourInspector, LegalAidProvider];
 
+    private static readonly string[] Reporting = [MonitoringTeamMember, InstitutionReporter, InstitutionHead];
+
     public int Order => 100;
 
     public IReadOnlyList<PermissionDeclaration> Permissions { get; } =
@@ -41,8 +43,9 @@ internal sealed class PlatformPermissions : IDeclarePermissions
         new(Authorization.Permissions.AccessReview, "Review break-the-glass access", [StateCoordinatorOffice, Auditor]),
         // The trail is read by those who oversee, never by those it records most (S6, S15).
         new(Authorization.Permissions.AuditRead, "Read the audit trail", [Auditor, StateCoordinatorOffice]),
-        // Attachments of records, for those who do case work; a file is reached only through its record's scope (ADR 0020).
-        new(Authorization.Permissions.FilesRead, "Read the files attached to the records one reaches", CaseWork),
-        new(Authorization.Permissions.FilesAttach, "Attach files to the records one reaches and delete them", CaseWork),
+        // Attachments of records, for those who do case work and those who report on and review action plans (a plan's
+        // decision, a report's evidence); a file is reached only through its record's own access rule (ADR 0020, 0029).
+        new(Authorization.Permissions.FilesRead, "Read the files attached to the records one reaches", [.. CaseWork, .. Reporting]),
+        new(Authorization.Permissions.FilesAttach, "Attach files to the records one reaches and delete them", [.. CaseWork, .. Reporting]),
     ];
 }

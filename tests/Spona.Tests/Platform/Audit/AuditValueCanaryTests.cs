@@ -26,7 +26,8 @@ public sealed class AuditValueCanaryTests(AppFixture app) : IClassFixture<AppFix
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var audited = db.Model.GetEntityTypes().Where(e => !e.IsOwned() && typeof(IAudited).IsAssignableFrom(e.ClrType)).ToList();
+            var audited = PrincipalsFirst([.. db.Model.GetEntityTypes().Where(e => !e.IsOwned() && typeof(IAudited).IsAssignableFrom(e.ClrType))]);
+            var created = new List<object>();
             Assert.True(audited.Count >= 6, "audited entities: " + string.Join(", ", audited.Select(e => e.ClrType.Name)));
             foreach (var type in audited)
             {
@@ -51,6 +52,13 @@ public sealed class AuditValueCanaryTests(AppFixture app) : IClassFixture<AppFix
                 }
 
                 await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+                created.Add(entity);
+            }
+
+            // Removed children first: a later type's row may refer to an earlier one's (an activity to its plan).
+            foreach (var entity in Enumerable.Reverse(created))
+            {
                 db.Remove(entity);
                 await db.SaveChangesAsync();
                 db.ChangeTracker.Clear();
@@ -124,6 +132,21 @@ public sealed class AuditValueCanaryTests(AppFixture app) : IClassFixture<AppFix
         {
             ownedEntry.Property(property.Name).CurrentValue = value;
         }
+    }
+
+    /// <summary>The types ordered so that the principal of every required foreign key comes before its dependents.</summary>
+    private static List<IEntityType> PrincipalsFirst(List<IEntityType> types)
+    {
+        var ordered = new List<IEntityType>();
+        var left = new List<IEntityType>(types);
+        while (left.Count > 0)
+        {
+            var next = left.FirstOrDefault(t => !t.GetForeignKeys().Any(fk => fk.IsRequired && fk.PrincipalEntityType != t && left.Contains(fk.PrincipalEntityType))) ?? left[0];
+            ordered.Add(next);
+            left.Remove(next);
+        }
+
+        return ordered;
     }
 
     private static void Remember(List<(string, string, AuditValueMode, string)> planted, IEntityType type, IProperty property, INavigation? owner, object? value)

@@ -45,6 +45,21 @@ public sealed class PersonalDataReadAuditTests(AppFixture app) : IClassFixture<A
 
         // Deleting a file returns nothing; the change itself is audited (StoredFile is IAudited).
         "DELETE /api/v1/files/{id:guid}",
+
+        // Action plans (ADR 0029): plans, activities, indicators, budgets and reports of institutions; authors and
+        // reviewers are shown by their institution, never by name; files are on the generic attachments page.
+        "GET /action-plans", "GET /action-plans/activities/{activityId:guid}/edit", "GET /action-plans/activities/{activityId:guid}/reports/{periodId:guid}",
+        "GET /action-plans/activities/{id:guid}", "GET /action-plans/mine", "GET /action-plans/new",
+        "GET /action-plans/reports/{id:guid}", "GET /action-plans/{id:guid}", "GET /action-plans/{id:guid}/edit",
+        "GET /action-plans/{planId:guid}/activities/new", "GET /api/v1/action-plans", "GET /api/v1/action-plans/activities/mine",
+        "GET /api/v1/action-plans/activities/{id:guid}", "GET /api/v1/action-plans/reports/due", "GET /api/v1/action-plans/coverage", "GET /api/v1/action-plans/reports/{id:guid}",
+        "GET /api/v1/action-plans/{id:guid}", "POST /api/v1/action-plans", "POST /api/v1/action-plans/activities/{id:guid}/budget",
+        "POST /api/v1/action-plans/activities/{id:guid}/status", "POST /api/v1/action-plans/periods/{id:guid}/lock", "POST /api/v1/action-plans/reports/{id:guid}/corrections",
+        "POST /api/v1/action-plans/reports/{id:guid}/review", "POST /api/v1/action-plans/reports/{id:guid}/submit", "POST /api/v1/action-plans/{id:guid}/activities",
+        "POST /api/v1/action-plans/{id:guid}/consultations", "POST /api/v1/action-plans/{id:guid}/copy", "POST /api/v1/action-plans/{id:guid}/indicators",
+        "POST /api/v1/action-plans/{id:guid}/periods", "POST /api/v1/action-plans/{id:guid}/status", "PUT /api/v1/action-plans/activities/{id:guid}",
+        "PUT /api/v1/action-plans/activities/{id:guid}/reports/{periodId:guid}", "PUT /api/v1/action-plans/budget/{id:guid}", "PUT /api/v1/action-plans/indicators/{id:guid}",
+        "PUT /api/v1/action-plans/{id:guid}",
     };
 
     /// <summary>Lists that are empty in this test (no alert yet: InsiderAlertOnReadsTests fills them); their read names no record.</summary>

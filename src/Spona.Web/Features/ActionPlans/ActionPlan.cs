@@ -122,6 +122,7 @@ public sealed class PlanConsultation : IAudited
 {
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid PlanId { get; set; }
 
     [AuditValue]

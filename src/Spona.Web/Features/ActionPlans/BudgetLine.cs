@@ -24,6 +24,7 @@ public sealed class BudgetLine : IAudited, IVersioned
 
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid ActivityId { get; set; }
 
     [AuditValue]
@@ -74,6 +75,7 @@ public sealed class TeamRemuneration : IAudited
 {
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid PlanId { get; set; }
 
     [AuditValue]

@@ -25,6 +25,7 @@ public sealed class PlanActivity : IAudited, IVersioned
 
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid PlanId { get; set; }
 
     /// <summary>Its number in the plan ("1", "2", …), given in order of creation.</summary>
@@ -121,6 +122,7 @@ public sealed class ActivityMeasure : IAudited
 {
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid ActivityId { get; set; }
 
     [AuditValue]
@@ -135,6 +137,7 @@ public sealed class ActivityPartner : IAudited
 {
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid ActivityId { get; set; }
 
     [AuditValue]
@@ -146,6 +149,7 @@ public sealed class ActivityStatusUpdate : IAudited
 {
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid ActivityId { get; set; }
 
     [AuditValue]

@@ -23,6 +23,7 @@ public sealed class PlanIndicator : IAudited, IVersioned
 
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid PlanId { get; set; }
 
     /// <summary>The activity it measures, or null for a plan-level indicator.</summary>
@@ -66,6 +67,7 @@ public sealed class IndicatorTarget : IAudited
 {
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid IndicatorId { get; set; }
 
     [AuditValue]
@@ -85,6 +87,7 @@ public sealed class IndicatorValue : IAudited
 
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid IndicatorId { get; set; }
 
     [AuditValue]
@@ -125,6 +128,7 @@ public sealed class IndicatorBreakdown : IAudited
 {
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid ValueId { get; set; }
 
     [AuditValue]

@@ -45,8 +45,10 @@ public sealed class ProgressReport : IAudited, IVersioned
 
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid ActivityId { get; set; }
 
+    [AuditValue]
     public Guid PeriodId { get; set; }
 
     /// <summary>The institution that reports: the activity's lead when the report was opened.</summary>
@@ -133,6 +135,7 @@ public sealed class ReportReview : IAudited
 
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid ReportId { get; set; }
 
     [AuditValue]
@@ -155,6 +158,7 @@ public sealed class ReportCorrection : IAudited
 {
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid ReportId { get; set; }
 
     [AuditValue]
@@ -176,8 +180,10 @@ public sealed class ReportReminder
 {
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid ActivityId { get; set; }
 
+    [AuditValue]
     public Guid PeriodId { get; set; }
 
     /// <summary>1: the institution's reporters; 2: its head; 3: the plan's owner.</summary>

@@ -19,6 +19,7 @@ public sealed class ReportingPeriod : IAudited, IVersioned
 {
     public Guid Id { get; set; }
 
+    [AuditValue]
     public Guid PlanId { get; set; }
 
     [AuditValue]

@@ -200,6 +200,7 @@ public sealed class AuditValueCanaryTests(AppFixture app) : IClassFixture<AppFix
         {
             _ when type == typeof(int) => 7_300_000 + counter,
             _ when type == typeof(long) => 7_300_000_000L + counter,
+            _ when type == typeof(decimal) => 7_300_000m + counter + 0.25m,
             _ when type == typeof(Guid) => Guid.NewGuid(),
             _ when type == typeof(DateOnly) => new DateOnly(1901, 1, 1).AddDays(counter),
             _ when type == typeof(DateTime) => new DateTime(1901, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(counter),

@@ -43,17 +43,28 @@ trap cleanup EXIT
 export SPONA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=spona;Database=postgres;Timeout=30;Command Timeout=120"
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 
-# --- Chromium for the journeys: Debian's package, never a downloaded browser ----------------------------------------
-if ! command -v chromium >/dev/null 2>&1; then
-  [ "$(id -u)" = 0 ] || fail "Chromium is missing and only root can install it: apt-get install -y chromium"
-  echo "Installing Chromium from Debian's packages..."
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >"$artifacts/apt.log" 2>&1 \
-    || fail "apt-get install chromium failed: $(tail -n 3 "$artifacts/apt.log")"
+# --- Chromium for the journeys, LibreOffice to open generated documents: Debian's packages, never a download --------
+# Installed in the background while the build runs; the suites wait for it.
+apt_pid=
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+if [ ${#missing[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || fail "${missing[*]} missing and only root can install: apt-get install -y --no-install-recommends ${missing[*]}"
+  echo "Installing ${missing[*]} from Debian's packages (in the background)..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}") >"$artifacts/apt.log" 2>&1 &
+  apt_pid=$!
 fi
-export SPONA_CHROMIUM=$(command -v chromium)
 
 # --- Build once; warnings are errors ---------------------------------------------------------------------------------
 dotnet build Spona.slnx -c Release -nologo -v quiet -clp:ErrorsOnly || fail "the build failed."
+
+if [ -n "$apt_pid" ]; then
+  wait "$apt_pid" || fail "apt-get install ${missing[*]} failed: $(tail -n 3 "$artifacts/apt.log")"
+fi
+command -v chromium >/dev/null 2>&1 || fail "chromium is still missing after apt-get install"
+command -v soffice >/dev/null 2>&1 || fail "soffice (LibreOffice) is still missing after apt-get install"
+export SPONA_CHROMIUM=$(command -v chromium) SPONA_SOFFICE=$(command -v soffice)
 
 # --- Suites -------------------------------------------------------------------------------------------------------------
 suite_failed=0
